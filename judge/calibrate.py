@@ -1,0 +1,120 @@
+"""Stress time limits derived from the reference's own time, on this machine, in this sandbox.
+
+Like Kattis' time_multiplier: the reference runs the stress cases in the same sandbox, and
+the limit is `max(floor, multiplier × slowest reference case)`. A slow machine gets a
+longer limit, a fast one a shorter one, so limits hold on both. Results are cached per
+machine, sandbox image and package content, so calibration runs once, not per judgement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from judge.checkers import checker_for
+from judge.errors import ProblemError
+from judge.problem import Problem
+from judge.sandbox import Sandbox
+from judge.verdict import Group, Verdict
+
+CACHE_ENV = "JUDGE_CACHE_DIR"
+
+
+@dataclass(frozen=True)
+class StressLimit:
+    time_s: float
+    note: str
+
+
+def cache_path() -> Path:
+    folder = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("judge"))
+    return folder / "calibration.json"
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.node()}|{cpu}|{os.cpu_count()}"
+
+
+def stress_limit(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> StressLimit:
+    """The stress time limit for this problem here, measuring the reference if not cached."""
+    key = "|".join(
+        [problem.slug, problem.fingerprint(), sandbox.kind, sandbox.image_id or "-", _machine()]
+    )
+    cache = _read_cache()
+    reference_s = cache.get(key)
+    source = "cached"
+    if not isinstance(reference_s, (int, float)):
+        reference_s = measure_reference(problem, sandbox, cases)
+        cache[key] = reference_s
+        _write_cache(cache)
+        source = "measured now"
+    policy = problem.stress
+    limit = max(policy.floor_s, policy.multiplier * reference_s)
+    note = (
+        f"{limit:.2f} s = max({policy.floor_s:g} s floor, {policy.multiplier:g} × reference "
+        f"{reference_s * 1000:.0f} ms) in the {sandbox.kind} sandbox ({source})"
+    )
+    return StressLimit(round(limit, 3), note)
+
+
+def measure_reference(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> float:
+    """The reference's slowest stress case, run as a submission in the sandbox (best of 2)."""
+    from judge.runner import Runner
+
+    reference = problem.root / "reference.py"
+    runner = Runner(problem, reference, sandbox, problem.limits, checker_for(problem))
+    generous = max(problem.stress.floor_s, problem.limits.time_s) * 20
+    slowest = 0.0
+    try:
+        for index, case in enumerate(cases):
+            times = []
+            for _ in range(2):
+                result = runner.run(Group.STRESS, index, case, generous)
+                if result.verdict is not Verdict.AC or result.time_ms is None:
+                    raise ProblemError(
+                        problem.root / "reference.py",
+                        f"the reference fails stress case {index} in the sandbox: "
+                        f"{result.verdict.value} {result.message}",
+                    )
+                times.append(result.time_ms / 1000)
+            slowest = max(slowest, min(times))
+    finally:
+        runner.close()
+    return slowest
+
+
+def _read_cache() -> dict[str, Any]:
+    try:
+        data = json.loads(cache_path().read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(data: dict[str, Any]) -> None:
+    """Write atomically: a temp file in the same folder, then a rename."""
+    path = cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".calibration-")
+    try:
+        with os.fdopen(handle, "w") as stream:
+            json.dump(data, stream, indent=1, sort_keys=True)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,85 @@
+"""Built-in checkers: one contract, `checker(context) -> Check`, registered by name.
+
+A checker sees only decoded wire data (lists, tuples, numbers, strings, None, ndarrays), so
+no submission object can answer `==` for itself. Checkers must reject malformed answers
+with a message rather than raise: an exception from a checker is the judge's fault (IE).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy
+
+from judge.authoring import Check, CheckContext
+from judge.problem import Problem
+
+Checker = Callable[[CheckContext], Check]
+
+
+def canonical(value: Any) -> Any:
+    """Tuples as lists and arrays as nested lists, so `(1, 2)` and `[1, 2]` compare equal.
+
+    Booleans keep their own identity: `True` is not accepted for `1`.
+    """
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (list, tuple)):
+        return [canonical(item) for item in value]
+    if isinstance(value, numpy.ndarray):
+        return canonical(value.tolist())
+    if isinstance(value, dict):
+        return {key: canonical(item) for key, item in value.items()}
+    return value
+
+
+def exact(context: CheckContext) -> Check:
+    """The answer must equal the reference's (tuples and lists alike)."""
+    if canonical(context.got) == canonical(context.expected):
+        return Check.accept()
+    return Check.reject("the answer differs from the expected one")
+
+
+def unordered(context: CheckContext) -> Check:
+    """The answer must hold the reference's items in any order (with multiplicity)."""
+    got, expected = canonical(context.got), canonical(context.expected)
+    if not isinstance(got, list):
+        return Check.reject(f"expected a list, got {type(context.got).__name__}")
+    try:
+        same = sorted(got, key=repr) == sorted(expected, key=repr)
+    except TypeError:
+        same = False
+    return Check.accept() if same else Check.reject("the items differ from the expected ones")
+
+
+def close(context: CheckContext) -> Check:
+    """Numbers or arrays equal within the problem's relative and absolute tolerance."""
+    expected = numpy.asarray(context.expected, dtype=numpy.float64)
+    try:
+        got = numpy.asarray(context.got, dtype=numpy.float64)
+    except (TypeError, ValueError):
+        return Check.reject(f"expected numbers of shape {expected.shape}, got something else")
+    if got.shape != expected.shape:
+        return Check.reject(f"expected shape {expected.shape}, got {got.shape}")
+    if not numpy.all(numpy.isfinite(got)):
+        return Check.reject("the answer holds NaN or infinity")
+    tolerance = context.tolerance
+    within = numpy.isclose(got, expected, rtol=tolerance.rel, atol=tolerance.abs)
+    if within.all():
+        return Check.accept()
+    worst = numpy.unravel_index(numpy.argmax(numpy.abs(got - expected)), got.shape)
+    return Check.reject(
+        f"{int((~within).sum())} value(s) out of tolerance; e.g. at index {tuple(map(int, worst))}: "
+        f"expected {expected[worst]!r}, got {got[worst]!r}"
+    )
+
+
+BUILT_IN: dict[str, Checker] = {"exact": exact, "unordered": unordered, "float": close}
+
+
+def checker_for(problem: Problem) -> Checker:
+    """The problem's checker: a built-in by name, or its properties module's `check`."""
+    if problem.checker == "custom":
+        return problem.properties.check  # type: ignore[no-any-return]
+    return BUILT_IN[problem.checker]

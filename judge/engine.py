@@ -1,0 +1,226 @@
+"""Judge one submission against one problem: samples, then properties, then stress → Report.
+
+Hypothesis runs on the host and drives every example through the live session. Property
+failures are found in a first pass without shrinking; a WA, RE or OLE is then replayed with
+the same seed and shrunk through the same session (milliseconds a step), within a budget.
+TLE and MLE are not shrunk: each step would cost a time limit and a fresh sandbox.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
+from hypothesis.errors import HypothesisException
+
+from judge import __version__
+from judge.authoring import script_from_calls
+from judge.calibrate import stress_limit
+from judge.checkers import checker_for
+from judge.errors import JudgeError
+from judge.problem import EntryKind, Problem
+from judge.runner import JudgeFault, Runner, SubmissionRejected
+from judge.sandbox import OpenedSandbox
+from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
+
+DEFAULT_SEED = 0
+SHRINK_BUDGET_S = 20.0
+"""Wall time allowed for shrinking a failure; past it the smallest failure so far stands."""
+
+
+@dataclass(frozen=True)
+class JudgeOptions:
+    seed: int = DEFAULT_SEED
+    time_limit_s: float | None = None
+    """Overrides the problem's time limit for every group (stress included)."""
+    memory_limit_mib: int | None = None
+    max_examples: int | None = None
+
+
+class _CaseFailed(Exception):
+    """Raised inside the Hypothesis test so that Hypothesis shrinks a failing example."""
+
+    def __init__(self, result: CaseResult) -> None:
+        super().__init__(result.verdict.value)
+        self.result = result
+
+
+class _Stop(BaseException):
+    """A BaseException, so Hypothesis stops at once: no shrinking, no replay of the case."""
+
+    def __init__(self, result: CaseResult | None) -> None:
+        super().__init__()
+        self.result = result
+
+
+def judge(
+    problem: Problem, submission: Path, opened: OpenedSandbox, options: JudgeOptions
+) -> Report:
+    """The whole judgement. Never raises for the submission's faults; IE for the judge's."""
+    started = time.monotonic()
+    limits = Limits(
+        time_s=options.time_limit_s or problem.limits.time_s,
+        memory_mib=options.memory_limit_mib or problem.limits.memory_mib,
+        output_kib=problem.limits.output_kib,
+        message_mib=problem.limits.message_mib,
+    )
+    runner = Runner(problem, submission, opened.sandbox, limits, checker_for(problem))
+    groups: list[GroupResult] = []
+    message = ""
+    try:
+        groups.append(_samples(problem, runner, limits))
+        groups.append(_properties(problem, runner, limits, options))
+        groups.append(_stress(problem, runner, limits, options, opened))
+        verdict = overall([group.verdict for group in groups])
+    except SubmissionRejected as rejection:
+        verdict, message, groups = rejection.verdict, rejection.message, []
+    except (JudgeFault, JudgeError, HypothesisException) as fault:
+        verdict, message = Verdict.IE, f"{type(fault).__name__}: {fault}"
+    finally:
+        runner.close()
+    return Report(
+        problem=problem.slug,
+        submission=str(submission),
+        verdict=verdict,
+        score=round(sum(group.score for group in groups), 2) if verdict is not Verdict.IE else 0.0,
+        groups=tuple(groups),
+        seed=options.seed,
+        limits=limits,
+        sandbox=opened.info,
+        judge_version=__version__,
+        message=message,
+        elapsed_s=round(time.monotonic() - started, 3),
+    )
+
+
+def _group(
+    group: Group,
+    problem: Problem,
+    cases: list[CaseResult],
+    limit_s: float,
+    fraction: float,
+    note: str = "",
+) -> GroupResult:
+    weight = problem.weights[group]
+    verdict = overall([case.verdict for case in cases])
+    return GroupResult(
+        group, verdict, weight, round(weight * fraction, 2), tuple(cases), limit_s, note
+    )
+
+
+def _passed_fraction(cases: list[CaseResult]) -> float:
+    return sum(case.verdict is Verdict.AC for case in cases) / len(cases) if cases else 1.0
+
+
+def _samples(problem: Problem, runner: Runner, limits: Limits) -> GroupResult:
+    cases = [
+        runner.run(Group.SAMPLES, index, sample_case(problem, example.input), limits.time_s)
+        for index, example in enumerate(problem.examples)
+    ]
+    return _group(Group.SAMPLES, problem, cases, limits.time_s, _passed_fraction(cases))
+
+
+def sample_case(problem: Problem, values: dict[str, Any]) -> Any:
+    """A YAML example as a case: through the package's `from_example`, or as it stands."""
+    convert = getattr(problem.properties, "from_example", None)
+    if convert is not None:
+        return convert(dict(values))
+    if problem.entry.kind is EntryKind.CLASS:
+        init = tuple(values[param.name] for param in problem.entry.params)
+        return script_from_calls(init, values["calls"])
+    return dict(values)
+
+
+def _properties(
+    problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions
+) -> GroupResult:
+    """Property examples until the first failure; the group scores all or nothing."""
+    max_examples = options.max_examples or problem.max_examples
+    passed: list[CaseResult] = []
+
+    def first_pass(case: Any) -> None:
+        result = runner.run(Group.PROPERTIES, len(passed), case, limits.time_s)
+        if result.verdict is not Verdict.AC:
+            raise _Stop(result)
+        passed.append(result)
+
+    try:
+        _run_hypothesis(problem, options.seed, max_examples, first_pass, shrink=False)
+    except _Stop as stop:
+        failure = stop.result
+    else:
+        return _group(Group.PROPERTIES, problem, passed, limits.time_s, 1.0)
+    assert failure is not None
+    if failure.verdict in (Verdict.WA, Verdict.RE, Verdict.OLE):
+        failure = _shrink(problem, runner, limits, options.seed, max_examples, failure) or failure
+    cases = [*passed, replace(failure, index=len(passed))]
+    return _group(Group.PROPERTIES, problem, cases, limits.time_s, 0.0)
+
+
+def _run_hypothesis(
+    problem: Problem,
+    seed_value: int,
+    max_examples: int,
+    test: Callable[[Any], None],
+    *,
+    shrink: bool,
+) -> None:
+    configured = settings(
+        max_examples=max_examples,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate, Phase.shrink] if shrink else [Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        report_multiple_bugs=False,
+        print_blob=False,
+        verbosity=Verbosity.quiet,
+    )
+    seed(seed_value)(configured(given(problem.properties.cases())(test)))()
+
+
+def _shrink(
+    problem: Problem,
+    runner: Runner,
+    limits: Limits,
+    seed_value: int,
+    max_examples: int,
+    failure: CaseResult,
+) -> CaseResult | None:
+    """Replay the same examples with shrinking on; only failures with the first failure's
+    verdict count, so a WA never shrinks into a different bug. Bounded by a time budget."""
+    deadline = time.monotonic() + SHRINK_BUDGET_S
+    smallest: list[CaseResult] = []
+
+    def shrinking(case: Any) -> None:
+        if smallest and time.monotonic() > deadline:
+            raise _Stop(smallest[-1])
+        result = runner.run(Group.PROPERTIES, failure.index, case, limits.time_s, shrunk=True)
+        if result.verdict is failure.verdict:
+            smallest.append(result)
+            raise _CaseFailed(result)
+
+    try:
+        _run_hypothesis(problem, seed_value, max_examples, shrinking, shrink=True)
+    except (_CaseFailed, _Stop) as stopped:
+        return stopped.result
+    except Exception:
+        return smallest[-1] if smallest else None
+    return None
+
+
+def _stress(
+    problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions, opened: OpenedSandbox
+) -> GroupResult:
+    cases = list(problem.properties.stress_cases(random.Random(options.seed)))
+    if options.time_limit_s is not None:
+        limit_s, note = options.time_limit_s, "set with --time-limit"
+    else:
+        calibrated = stress_limit(problem, opened.sandbox, cases)
+        limit_s, note = calibrated.time_s, calibrated.note
+    results = [runner.run(Group.STRESS, index, case, limit_s) for index, case in enumerate(cases)]
+    return _group(Group.STRESS, problem, results, limit_s, _passed_fraction(results), note)

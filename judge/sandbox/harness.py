@@ -1,0 +1,303 @@
+"""The harness: imports one submission, then serves calls from the host as JSON lines.
+
+Runs inside the sandbox on the image's Python, so it imports only the standard library and
+`wire.py` from its own folder. It is untrusted from the host's point of view: the submission
+shares its process and may patch anything here, so the host checks every reply (lockstep ids,
+size caps, cgroup accounting) and never takes the harness' word for a verdict in its favour.
+
+Usage: python3 -I harness.py SUBMISSION ENTRY_JSON
+
+ENTRY_JSON describes the entry point: {"kind": "function", "name": "two_sum", "arity": 2} or
+{"kind": "class", "name": "TopK", "init_arity": 1, "methods": {"add": 1, "top": 0}}.
+
+Protocol (one JSON object per line; the first line is the harness' hello):
+
+    hello   {"id": 0, "ok": true}  or  {"id": 0, "ok": false, "error": "compile", ...}
+    call    {"id": n, "op": "call", "args": [...]}              -> {"id": n, "ok": true, "value": v}
+    new     {"id": n, "op": "new", "args": [...]}               -> {"id": n, "ok": true}
+    batch   {"id": n, "op": "batch", "method": m, "calls": xs, "single": s, "void": v}
+            call method m once per item of xs: each item is an argument list, or the lone
+            argument when s is true; -> "values": [...] (null when v is true)
+    exit    {"id": n, "op": "exit"}                             -> the harness exits
+
+Every ok reply carries "time_ns" (wall time inside the call) and "cpu_ns" (process CPU time).
+A failed call answers {"id": n, "ok": false, "error": KIND, "type": ..., "message": ...,
+"traceback": ...} with KIND one of "exception", "memory", "exit", "unencodable".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import sys
+import threading
+import time
+import traceback
+from typing import Any
+
+STACK_BYTES = 64 * 1024 * 1024
+"""Stack for the thread that runs the submission, so deep (but finite) recursion works."""
+
+RECURSION_LIMIT = 200_000
+SUBMISSION_MODULE = "solution"
+TRACEBACK_CHARS = 4000
+
+
+def _load_wire() -> Any:
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
+    spec = importlib.util.spec_from_file_location("judge_wire", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+wire = _load_wire()
+
+
+class Channel:
+    """The protocol's own file descriptors, moved away from 0/1 before the submission loads."""
+
+    def __init__(self) -> None:
+        self.reader = os.fdopen(os.dup(0), "rb", buffering=1 << 16)
+        self.out_fd = os.dup(1)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        # Whatever the submission prints goes to stderr, which the host reads and caps.
+        os.dup2(2, 1)
+        sys.stdin = open(os.devnull)  # noqa: SIM115 - lives as long as the process
+
+    def read(self) -> dict[str, Any] | None:
+        line = self.reader.readline()
+        if not line:
+            return None
+        return wire.decode_line(line)  # type: ignore[no-any-return]
+
+    def send(self, message: dict[str, Any]) -> None:
+        data = memoryview(wire.encode_line(message))
+        while data:
+            written = os.write(self.out_fd, data)
+            data = data[written:]
+
+
+def _submission_traceback(error: BaseException) -> str:
+    """The traceback without the harness' own frames: the user debugs their code, not ours."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if os.path.abspath(frame.filename) != os.path.abspath(__file__)
+    ]
+    lines = ["Traceback (most recent call last):\n"]
+    lines += traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(error), error)
+    text = "".join(lines)
+    return text[-TRACEBACK_CHARS:]
+
+
+def _failure(error: BaseException, kind: str | None = None) -> dict[str, Any]:
+    if kind is None:
+        if isinstance(error, MemoryError):
+            kind = "memory"
+        elif isinstance(error, SystemExit):
+            kind = "exit"
+        else:
+            kind = "exception"
+    return {
+        "ok": False,
+        "error": kind,
+        "type": type(error).__name__,
+        "message": _safe_str(error)[:TRACEBACK_CHARS],
+        "traceback": _submission_traceback(error),
+    }
+
+
+def _safe_str(value: object) -> str:
+    try:
+        return str(value)
+    except BaseException:
+        return f"<unprintable {type(value).__name__}>"
+
+
+def _defined_names(module: Any) -> str:
+    names = sorted(
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(value) or inspect.isclass(value))
+        and getattr(value, "__module__", None) == SUBMISSION_MODULE
+    )
+    return ", ".join(names) if names else "nothing callable"
+
+
+def _accepts(function: Any, count: int) -> bool:
+    try:
+        inspect.signature(function).bind(*range(count))
+    except TypeError:
+        return False
+    except ValueError:  # builtins without a signature: give them the benefit of the doubt
+        return True
+    return True
+
+
+class Submission:
+    """The loaded submission and its entry point, resolved once."""
+
+    def __init__(self, path: str, entry: dict[str, Any]) -> None:
+        self.entry = entry
+        spec = importlib.util.spec_from_file_location(SUBMISSION_MODULE, path)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules[SUBMISSION_MODULE] = module
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        self.module = module
+        self.instance: Any = None
+        name = entry["name"]
+        if entry["kind"] == "function":
+            self.function = self._find_function(name, entry["arity"])
+        else:
+            self.cls = self._find_class(name, entry["init_arity"], entry["methods"])
+
+    def _find_function(self, name: str, arity: int) -> Any:
+        found = getattr(self.module, name, None)
+        if callable(found):
+            if not _accepts(found, arity):
+                raise EntryPointError(
+                    f"{name}() must take {arity} argument(s); "
+                    f"its signature is {name}{_signature(found)}"
+                )
+            return found
+        holder = getattr(self.module, "Solution", None)
+        if inspect.isclass(holder) and callable(getattr(holder, name, None)):
+            method = getattr(holder, name)
+            if not _accepts(method, arity + 1):
+                raise EntryPointError(
+                    f"Solution.{name}() must take self and {arity} argument(s); "
+                    f"its signature is {name}{_signature(method)}"
+                )
+            return lambda *args: getattr(holder(), name)(*args)
+        raise EntryPointError(
+            f"no function {name}() (or method Solution.{name}) found; "
+            f"the file defines: {_defined_names(self.module)}"
+        )
+
+    def _find_class(self, name: str, init_arity: int, methods: dict[str, int]) -> Any:
+        cls = getattr(self.module, name, None)
+        if not inspect.isclass(cls):
+            raise EntryPointError(
+                f"no class {name} found; the file defines: {_defined_names(self.module)}"
+            )
+        if not _accepts(cls, init_arity):
+            raise EntryPointError(f"{name}() must take {init_arity} argument(s) to construct")
+        for method_name, arity in methods.items():
+            method = getattr(cls, method_name, None)
+            if not callable(method):
+                raise EntryPointError(f"class {name} has no method {method_name}()")
+            if not _accepts(method, arity + 1):
+                raise EntryPointError(
+                    f"{name}.{method_name}() must take self and {arity} argument(s)"
+                )
+        return cls
+
+
+class EntryPointError(Exception):
+    """The submission imports but does not offer the entry point the problem asks for."""
+
+
+def _signature(function: Any) -> str:
+    try:
+        return str(inspect.signature(function))
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
+    clock, cpu_clock = time.perf_counter_ns, time.process_time_ns
+    cpu_start, start = cpu_clock(), clock()
+    value = function(*args)
+    end, cpu_end = clock(), cpu_clock()
+    return value, end - start, cpu_end - cpu_start
+
+
+def _handle(submission: Submission, request: dict[str, Any]) -> dict[str, Any]:
+    op = request.get("op")
+    if op == "call":
+        args = wire.from_wire(request["args"])
+        value, wall, cpu = _timed(submission.function, *args)
+        return {"ok": True, "value": _encode_value(value), "time_ns": wall, "cpu_ns": cpu}
+    if op == "new":
+        args = wire.from_wire(request["args"])
+        submission.instance, wall, cpu = _timed(submission.cls, *args)
+        return {"ok": True, "time_ns": wall, "cpu_ns": cpu}
+    if op == "batch":
+        if submission.instance is None:
+            raise RuntimeError("batch before new")
+        method = getattr(submission.instance, request["method"])
+        calls = wire.from_wire(request["calls"])
+        void, single = bool(request.get("void")), bool(request.get("single"))
+
+        def run_all() -> list[Any]:
+            values = []
+            for argument in calls:
+                value = method(argument) if single else method(*argument)
+                if not void:
+                    values.append(value)
+            return values
+
+        values, wall, cpu = _timed(run_all)
+        encoded = None if void else _encode_value(values)
+        return {"ok": True, "values": encoded, "time_ns": wall, "cpu_ns": cpu}
+    raise ValueError(f"unknown op {op!r}")
+
+
+def _encode_value(value: Any) -> Any:
+    try:
+        return wire.to_wire(value)
+    except wire.WireError as error:
+        raise Unencodable(str(error)) from None
+    except RecursionError:
+        raise Unencodable("returned value is nested too deeply") from None
+
+
+class Unencodable(Exception):
+    """The submission returned something the wire cannot carry (a generator, a set, ...)."""
+
+
+def serve(channel: Channel, path: str, entry: dict[str, Any]) -> None:
+    try:
+        submission = Submission(path, entry)
+    except EntryPointError as error:
+        channel.send({"id": 0, **_failure(error, "entry")})
+        return
+    except BaseException as error:
+        channel.send({"id": 0, **_failure(error, "compile")})
+        return
+    channel.send({"id": 0, "ok": True})
+    while True:
+        request = channel.read()
+        if request is None or request.get("op") == "exit":
+            return
+        try:
+            reply = _handle(submission, request)
+        except Unencodable as error:
+            reply = _failure(error, "unencodable")
+        except BaseException as error:
+            reply = _failure(error)
+        channel.send({"id": request.get("id"), **reply})
+
+
+def main() -> None:
+    path, entry_json = sys.argv[1], sys.argv[2]
+    entry = wire.decode_line(entry_json.encode())
+    channel = Channel()
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(STACK_BYTES)
+    worker = threading.Thread(target=serve, args=(channel, path, entry), daemon=True)
+    worker.start()
+    worker.join()
+    # os._exit: neither the submission's atexit hooks nor its non-daemon threads may keep the
+    # sandbox alive or print after the session ends.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,314 @@
+"""A live harness session: lockstep requests, capped reads, deadlines and accounting.
+
+The transport differs between sandboxes (Docker's multiplexed attach socket, a subprocess'
+pipes) but the rules do not, so they live here once:
+
+- every request carries a fresh random id and the next line on the protocol stream must be
+  the reply with that id; anything else (a line for another id, a line nobody asked for,
+  garbage, an early EOF) is the submission's fault and ends the session;
+- no line longer than the message cap is buffered, and output on the other stream beyond
+  the output cap ends the session with OLE;
+- the host waits for a reply until a hard deadline, then kills the sandbox (TLE);
+- time that decides a verdict is the harness' report corroborated by CPU accounting the
+  harness cannot touch (the container's cgroup, or the kernel's view of the process).
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+import secrets
+import signal
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from judge.sandbox import wire
+from judge.verdict import Limits
+
+STDOUT, STDERR = 1, 2
+STDERR_KEEP_BYTES = 8192
+"""How much of the submission's own output (and crash messages) a report can show."""
+
+HARD_DEADLINE_GRACE_S = 0.5
+"""Wall time beyond the time limit before the host kills a silent sandbox."""
+
+TRANSFER_BYTES_PER_S = 50e6
+"""A pessimistic transfer rate, so big payloads are not killed for their own transfer."""
+
+OPEN_FILES = 256
+ENVIRONMENT = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/tmp",
+    "LANG": "C.UTF-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYTHONHASHSEED": "0",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+}
+"""The whole environment the submission sees: nothing of the host's leaks in."""
+
+CODEC_ALLOWANCE_S = 0.005
+"""CPU the harness may spend outside the call (decode, encode, bookkeeping) per request,
+on top of a share proportional to the message size."""
+
+
+class Outcome(enum.Enum):
+    """How one request ended, before any checker looks at the value."""
+
+    REPLY = "reply"
+    """A well-formed reply with the right id arrived (it may still report an exception)."""
+    TIMEOUT = "timeout"
+    """No reply before the hard deadline; the sandbox was killed."""
+    MEMORY = "memory"
+    """The kernel's OOM killer fired in the sandbox during this request."""
+    OUTPUT = "output"
+    """Output or a protocol message over its cap; the sandbox was killed."""
+    CRASH = "crash"
+    """The sandbox ended (exit, signal) before replying."""
+    PROTOCOL = "protocol"
+    """A malformed, unsolicited or forged message; the sandbox was killed."""
+    LOST = "lost"
+    """The sandbox vanished for reasons outside the submission (killed from outside)."""
+
+
+@dataclass(frozen=True)
+class Usage:
+    """A snapshot of accounting the submission cannot forge. None: not available here."""
+
+    cpu_s: float | None = None
+    memory_peak_bytes: int | None = None
+    oom_kills: int | None = None
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request's result as the host saw it."""
+
+    outcome: Outcome
+    reply: dict[str, Any] | None
+    time_s: float | None
+    """The time that decides the verdict (see `HarnessSession._decide_time`)."""
+    wall_s: float
+    memory_peak_mib: float | None
+    detail: str = ""
+
+
+class SessionFailed(Exception):
+    """The session could not be started for a reason outside the submission (an IE)."""
+
+
+class HarnessSession(abc.ABC):
+    """One running harness. Subclasses supply the transport and the accounting.
+
+    A subclass must implement `_send`, `_receive`, `_usage`, `_kill`, `_exit_detail` and
+    `_engine_lost`; `_reset_peak` is optional. Once `alive` is False the session is over
+    and the caller starts a new one.
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.alive = True
+        self.stderr_head = bytearray()
+        self.stderr_total = 0
+        self._stdout = bytearray()
+        self._kill_reason: Outcome | None = None
+
+    # --- transport, supplied by subclasses -------------------------------------------
+    @abc.abstractmethod
+    def _send(self, data: bytes, deadline: float) -> Outcome | None:
+        """Write all of data before the deadline: None when sent, else TIMEOUT or CRASH."""
+
+    @abc.abstractmethod
+    def _receive(self, deadline: float) -> tuple[int, bytes] | None:
+        """The next chunk as (STDOUT or STDERR, bytes); (stream, b"") at EOF; None on timeout."""
+
+    @abc.abstractmethod
+    def _usage(self) -> Usage:
+        """Current accounting of the whole sandbox."""
+
+    def _reset_peak(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Reset the memory high-water mark, where the platform allows it."""
+
+    @abc.abstractmethod
+    def _kill(self) -> None:
+        """Stop the sandbox at once and release it; must be idempotent."""
+
+    @abc.abstractmethod
+    def _exit_detail(self) -> str:
+        """How the sandbox ended (exit code or signal), for a report."""
+
+    @abc.abstractmethod
+    def _engine_lost(self) -> bool:
+        """True when the sandbox was removed or killed by someone other than this session."""
+
+    # --- the protocol ----------------------------------------------------------------
+    def hello(self, timeout_s: float) -> Exchange:
+        """Wait for the harness' first line: the import of the submission and its entry."""
+        return self._await_reply(0, time.monotonic(), time.monotonic() + timeout_s, None, 0)
+
+    def request(self, message: dict[str, Any], time_limit_s: float) -> Exchange:
+        """Send one request and wait for its reply, enforcing every limit."""
+        if not self.alive:
+            raise SessionFailed("request on a finished session")
+        if self._stdout:
+            return self._fail(Outcome.PROTOCOL, "the submission wrote to the protocol channel")
+        request_id = secrets.randbits(62)
+        data = wire.encode_line({"id": request_id, **message})
+        transfer_s = 2 * len(data) / TRANSFER_BYTES_PER_S
+        before = self._usage()
+        self._reset_peak()
+        start = time.monotonic()
+        deadline = start + time_limit_s + HARD_DEADLINE_GRACE_S + transfer_s
+        failed = self._send(data, deadline)
+        if failed is Outcome.TIMEOUT:
+            return self._fail(Outcome.TIMEOUT, "", start, before)
+        if failed is not None:
+            return self._ended(start, before)
+        return self._await_reply(request_id, start, deadline, before, len(data))
+
+    def close(self) -> None:
+        """End the session: ask the harness to exit, then make sure the sandbox is gone."""
+        if self.alive:
+            self.alive = False
+            self._send(wire.encode_line({"id": 0, "op": "exit"}), time.monotonic() + 0.2)
+        self._kill()
+
+    def _await_reply(
+        self, request_id: int, start: float, deadline: float, before: Usage | None, sent: int
+    ) -> Exchange:
+        cap = self.limits.message_mib * 1024 * 1024
+        while True:
+            newline = self._stdout.find(b"\n")
+            if newline >= 0:
+                break
+            if len(self._stdout) > cap:
+                return self._fail(Outcome.OUTPUT, "a protocol message exceeded the size cap")
+            chunk = self._receive(deadline)
+            if chunk is None:
+                return self._fail(Outcome.TIMEOUT, "", start, before)
+            stream, data = chunk
+            if not data:
+                return self._ended(start, before)
+            if stream == STDERR:
+                if not self._note_stderr(data):
+                    return self._fail(Outcome.OUTPUT, "the submission printed too much")
+            else:
+                self._stdout += data
+        wall_s = time.monotonic() - start
+        line = bytes(self._stdout[:newline])
+        del self._stdout[: newline + 1]
+        if len(line) > cap:
+            return self._fail(Outcome.OUTPUT, "a protocol message exceeded the size cap")
+        codec_start = time.monotonic()
+        try:
+            reply = wire.decode_line(line)
+        except wire.WireError as error:
+            return self._fail(Outcome.PROTOCOL, f"malformed message from the sandbox: {error}")
+        codec_s = time.monotonic() - codec_start
+        if reply.get("id") != request_id or not isinstance(reply.get("ok"), bool):
+            return self._fail(Outcome.PROTOCOL, "a message that answers no request")
+        after = self._usage()
+        if _oom_delta(before, after):
+            return self._fail(Outcome.MEMORY, "", start, before, after)
+        time_s = self._decide_time(reply, wall_s, before, after, sent + len(line), codec_s)
+        if time_s is None and before is not None:
+            return self._fail(Outcome.PROTOCOL, "a reply without a valid time")
+        return Exchange(Outcome.REPLY, reply, time_s, wall_s, _peak_mib(after))
+
+    def _decide_time(
+        self,
+        reply: dict[str, Any],
+        wall_s: float,
+        before: Usage | None,
+        after: Usage,
+        message_bytes: int,
+        host_codec_s: float,
+    ) -> float | None:
+        """The call's time: the harness' report, never above the host's wall clock and
+        never below the sandbox's CPU use minus an allowance for (de)serialisation."""
+        if before is None:
+            return None
+        reported = reply.get("time_ns")
+        if not isinstance(reported, int) or isinstance(reported, bool) or reported < 0:
+            return None
+        time_s = min(reported / 1e9, wall_s)
+        if before.cpu_s is not None and after.cpu_s is not None:
+            allowance = CODEC_ALLOWANCE_S + 4 * host_codec_s + message_bytes / TRANSFER_BYTES_PER_S
+            time_s = max(time_s, after.cpu_s - before.cpu_s - allowance)
+        return time_s
+
+    def _note_stderr(self, data: bytes) -> bool:
+        room = STDERR_KEEP_BYTES - len(self.stderr_head)
+        if room > 0:
+            self.stderr_head += data[:room]
+        self.stderr_total += len(data)
+        return self.stderr_total <= self.limits.output_kib * 1024
+
+    def _ended(self, start: float, before: Usage | None) -> Exchange:
+        """The sandbox stopped talking: tell an OOM kill, an outside kill and a crash apart."""
+        self._drain_stderr()
+        after = self._usage()
+        if _oom_delta(before, after):
+            return self._fail(Outcome.MEMORY, "", start, before, after)
+        if self._engine_lost():
+            return self._fail(Outcome.LOST, "the sandbox was stopped from outside", start)
+        return self._fail(Outcome.CRASH, self._exit_detail(), start, before, after)
+
+    def _drain_stderr(self) -> None:
+        deadline = time.monotonic() + 0.2
+        while True:
+            chunk = self._receive(deadline)
+            if chunk is None or not chunk[1]:
+                return
+            if chunk[0] == STDERR:
+                self._note_stderr(chunk[1])
+
+    def _fail(
+        self,
+        outcome: Outcome,
+        detail: str,
+        start: float | None = None,
+        before: Usage | None = None,
+        after: Usage | None = None,
+    ) -> Exchange:
+        """Record why the session ends *before* killing it, then kill it."""
+        self._kill_reason = outcome
+        self.alive = False
+        wall_s = time.monotonic() - start if start is not None else 0.0
+        if after is None:
+            after = self._usage()
+        self._kill()
+        time_s = wall_s if outcome is Outcome.TIMEOUT else None
+        return Exchange(outcome, None, time_s, wall_s, _peak_mib(after), detail)
+
+    def stderr_text(self) -> str:
+        text = self.stderr_head.decode("utf-8", "replace")
+        if self.stderr_total > len(self.stderr_head):
+            text += f"\n…[{self.stderr_total - len(self.stderr_head)} more bytes]"
+        return text
+
+
+def _oom_delta(before: Usage | None, after: Usage) -> bool:
+    if before is None or before.oom_kills is None or after.oom_kills is None:
+        return after.oom_kills is not None and after.oom_kills > 0 and before is None
+    return after.oom_kills > before.oom_kills
+
+
+def _peak_mib(usage: Usage) -> float | None:
+    if usage.memory_peak_bytes is None:
+        return None
+    return usage.memory_peak_bytes / (1024 * 1024)
+
+
+def describe_exit(code: object) -> str:
+    """An exit status in words: 'exited with status 3', 'killed by signal SIGSEGV'."""
+    if not isinstance(code, int):
+        return "the sandbox ended"
+    number = code - 128 if code > 128 else -code if code < 0 else 0
+    if number:
+        try:
+            return f"killed by signal {signal.Signals(number).name}"
+        except ValueError:
+            pass
+    return f"exited with status {code}"

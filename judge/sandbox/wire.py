@@ -1,0 +1,205 @@
+"""The wire format between the host and the harness: one JSON object per line.
+
+Standard library only: this file is mounted into the container beside the harness and
+imported by the host too, so there is one encoder/decoder and not two copies that drift.
+
+Values are plain JSON, with two tagged forms for typed binary data (never pickles):
+
+    {"$array":   {"typecode": "q", "data": "<base64>"}}                  array.array
+    {"$ndarray": {"dtype": "<f8", "shape": [2, 3], "data": "<base64>"}}  numpy.ndarray
+    {"$tuple":   [...]}                                                  tuple
+
+NaN and infinities are refused both ways (`allow_nan=False`) inside plain JSON; inside an
+ndarray they are just bytes, which the checker judges. Integers are bounded in size, and
+every line read is capped by the reader before it reaches `decode_line`.
+"""
+
+from __future__ import annotations
+
+import array
+import base64
+import json
+import sys
+from typing import Any
+
+MAX_INT_DIGITS = 4300
+"""Integers with more decimal digits than this are refused (CPython's own default cap)."""
+
+ALLOWED_TYPECODES = frozenset("bBhHiIlLqQfd")
+ALLOWED_DTYPE_KINDS = frozenset("biuf")
+"""Only plain numeric dtypes cross the wire: no objects, strings, records or datetimes."""
+
+MAX_DEPTH = 64
+"""Nesting deeper than this is refused: a deeply nested reply must not blow the host's stack."""
+
+
+class WireError(ValueError):
+    """A message that does not follow the wire format (the sender's fault)."""
+
+
+def _numpy() -> Any:
+    """numpy, imported lazily: the harness must not pay for it unless arrays cross the wire."""
+    import numpy
+
+    return numpy
+
+
+def to_wire(value: Any, depth: int = 0) -> Any:
+    """Convert a Python value into JSON-ready data; raise WireError for anything else."""
+    if depth > MAX_DEPTH:
+        raise WireError("value nested too deeply")
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, list):
+        return [to_wire(item, depth + 1) for item in value]
+    if isinstance(value, tuple):
+        return {"$tuple": [to_wire(item, depth + 1) for item in value]}
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) and not key.startswith("$") for key in value):
+            raise WireError("dict keys must be strings not starting with '$'")
+        return {key: to_wire(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, array.array):
+        if value.typecode not in ALLOWED_TYPECODES:
+            raise WireError(f"array typecode {value.typecode!r} cannot cross the wire")
+        return {"$array": {"typecode": value.typecode, "data": _b64(value.tobytes())}}
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        if isinstance(value, numpy.ndarray):
+            return _ndarray_to_wire(numpy, value)
+        if isinstance(value, numpy.generic) and value.dtype.kind in ALLOWED_DTYPE_KINDS:
+            return to_wire(value.item(), depth)
+    raise WireError(f"a value of type {type(value).__name__} cannot cross the wire")
+
+
+def _ndarray_to_wire(numpy: Any, value: Any) -> dict[str, Any]:
+    if value.dtype.kind not in ALLOWED_DTYPE_KINDS:
+        raise WireError(f"ndarray of dtype {value.dtype} cannot cross the wire")
+    contiguous = numpy.ascontiguousarray(value)
+    return {
+        "$ndarray": {
+            "dtype": contiguous.dtype.str,
+            "shape": list(contiguous.shape),
+            "data": _b64(contiguous.tobytes()),
+        }
+    }
+
+
+def from_wire(data: Any, depth: int = 0) -> Any:
+    """Rebuild Python values from JSON data; raise WireError on anything malformed."""
+    if depth > MAX_DEPTH:
+        raise WireError("value nested too deeply")
+    if data is None or isinstance(data, (bool, str, float)):
+        return data
+    if isinstance(data, int):
+        return data
+    if isinstance(data, list):
+        return [from_wire(item, depth + 1) for item in data]
+    if isinstance(data, dict):
+        if len(data) == 1:
+            ((key, body),) = data.items()
+            if key == "$tuple":
+                if not isinstance(body, list):
+                    raise WireError("$tuple must hold a list")
+                return tuple(from_wire(item, depth + 1) for item in body)
+            if key == "$array":
+                return _array_from_wire(body)
+            if key == "$ndarray":
+                return _ndarray_from_wire(body)
+        if any(key.startswith("$") for key in data):
+            raise WireError("unknown tagged value")
+        return {key: from_wire(item, depth + 1) for key, item in data.items()}
+    raise WireError(f"unexpected JSON value of type {type(data).__name__}")
+
+
+def _array_from_wire(body: Any) -> array.array:  # type: ignore[type-arg]
+    if not isinstance(body, dict) or set(body) != {"typecode", "data"}:
+        raise WireError("$array needs exactly 'typecode' and 'data'")
+    typecode = body["typecode"]
+    if typecode not in ALLOWED_TYPECODES:
+        raise WireError(f"array typecode {typecode!r} is not allowed")
+    raw = _unb64(body["data"])
+    result = array.array(typecode)
+    if len(raw) % result.itemsize:
+        raise WireError("array data length is not a multiple of its item size")
+    result.frombytes(raw)
+    return result
+
+
+def _ndarray_from_wire(body: Any) -> Any:
+    if not isinstance(body, dict) or set(body) != {"dtype", "shape", "data"}:
+        raise WireError("$ndarray needs exactly 'dtype', 'shape' and 'data'")
+    numpy = _numpy()
+    try:
+        dtype = numpy.dtype(body["dtype"])
+    except (TypeError, ValueError) as error:
+        raise WireError(f"bad ndarray dtype: {error}") from None
+    if dtype.kind not in ALLOWED_DTYPE_KINDS or not isinstance(body["dtype"], str):
+        raise WireError(f"ndarray dtype {body['dtype']!r} is not allowed")
+    shape = body["shape"]
+    if not isinstance(shape, list) or len(shape) > 32:
+        raise WireError("ndarray shape must be a short list")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
+        raise WireError("ndarray shape must hold non-negative integers")
+    raw = _unb64(body["data"])
+    count = 1
+    for n in shape:
+        count *= n
+    if count * dtype.itemsize != len(raw):
+        raise WireError("ndarray data length does not match its shape and dtype")
+    return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise WireError("binary data must be a base64 string")
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        raise WireError("binary data is not valid base64") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise WireError(f"{name} is not valid JSON")
+
+
+def _bounded_int(text: str) -> int:
+    digits = len(text) - (text[0] == "-")
+    if digits > MAX_INT_DIGITS:
+        raise WireError(f"integer with {digits} digits is too large")
+    return int(text)
+
+
+def encode_line(message: dict[str, Any]) -> bytes:
+    """One message as one line of UTF-8 JSON, newline included. Values must be wire-ready."""
+    try:
+        text = json.dumps(message, allow_nan=False, separators=(",", ":"), ensure_ascii=True)
+    except ValueError as error:
+        raise WireError(str(error)) from None
+    return text.encode("ascii") + b"\n"
+
+
+def decode_line(line: bytes) -> dict[str, Any]:
+    """Parse one line into a message dict; raise WireError for anything that is not one."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WireError("message is not valid UTF-8") from None
+    try:
+        message = json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
+    except RecursionError:
+        raise WireError("message nested too deeply") from None
+    except ValueError as error:
+        if isinstance(error, WireError):
+            raise
+        raise WireError(f"message is not valid JSON: {error}") from None
+    if not isinstance(message, dict):
+        raise WireError("message must be a JSON object")
+    return message
