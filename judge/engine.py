@@ -1,9 +1,9 @@
 """Judge one submission against one problem: samples, then properties, then stress → Report.
 
 Hypothesis runs on the host and drives every example through the live session. Property
-failures are found in a first pass without shrinking; a WA, RE or OLE is then replayed with
+failures are found in a first pass without shrinking; a WA or RE is then replayed with
 the same seed and shrunk through the same session (milliseconds a step), within a budget.
-TLE and MLE are not shrunk: each step would cost a time limit and a fresh sandbox.
+TLE, MLE and OLE are not shrunk: each step would cost a killed sandbox (and a time limit).
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdic
 DEFAULT_SEED = 0
 SHRINK_BUDGET_S = 20.0
 """Wall time allowed for shrinking a failure; past it the smallest failure so far stands."""
+SHRINKABLE = (Verdict.WA, Verdict.RE)
+"""Verdicts worth shrinking: cheap to reproduce. TLE, MLE and OLE each cost a killed sandbox."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _properties(
     else:
         return _group(Group.PROPERTIES, problem, passed, limits.time_s, 1.0)
     assert failure is not None
-    if failure.verdict in (Verdict.WA, Verdict.RE, Verdict.OLE):
+    if failure.verdict in SHRINKABLE:
         failure = _shrink(problem, runner, limits, options.seed, max_examples, failure) or failure
     cases = [*passed, replace(failure, index=len(passed))]
     return _group(Group.PROPERTIES, problem, cases, limits.time_s, 0.0)

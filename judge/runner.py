@@ -7,6 +7,7 @@ and starts a fresh one after a case that ended it (timeout, crash, memory, proto
 from __future__ import annotations
 
 import array
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +103,7 @@ class Runner:
         self, group: Group, index: int, case: Any, time_limit_s: float, shrunk: bool = False
     ) -> CaseResult:
         """Judge one case: run it, check it, and describe it for the report."""
-        expected = self.expected(case)
+        expected = reference_answer(self.problem, case)
         answer = self._execute(case, time_limit_s)
         verdict, message = answer.failure or self._check(case, expected, answer.value)
         if verdict is Verdict.AC and answer.time_s > time_limit_s:
@@ -125,25 +126,8 @@ class Runner:
             shrunk=shrunk,
         )
 
-    def expected(self, case: Any) -> Any:
-        """The reference's answer, computed on the host (the reference never enters a sandbox
-        that runs a submission)."""
-        reference = self.problem.reference
-        if isinstance(case, Script):
-            instance = reference(*case.init)
-            values = []
-            for step in case.steps:
-                method = getattr(instance, step.method)
-                void = self.problem.entry.method(step.method).void
-                for args in _call_args(step.calls):
-                    value = method(*args)
-                    if not void:
-                        values.append(value)
-            return values
-        return reference(*self._arguments(case))
-
     def _arguments(self, case: dict[str, Any]) -> list[Any]:
-        return [case[param.name] for param in self.problem.entry.params]
+        return arguments(self.problem, case)
 
     def _execute(self, case: Any, time_limit_s: float) -> Answer:
         session = self.session()
@@ -225,6 +209,30 @@ class Runner:
         if not isinstance(result, Check):
             raise JudgeFault(f"the checker returned {type(result).__name__}, not a Check")
         return (Verdict.AC, "") if result.ok else (Verdict.WA, result.message)
+
+
+def arguments(problem: Problem, case: dict[str, Any]) -> list[Any]:
+    """A function case's argument values, in the entry point's parameter order."""
+    return [case[param.name] for param in problem.entry.params]
+
+
+def reference_answer(problem: Problem, case: Any) -> Any:
+    """The reference's answer, computed on the host: the reference never enters a sandbox
+    that runs a submission."""
+    reference = problem.reference
+    case = copy.deepcopy(case)  # a reference that sorts its input in place must not change the case
+    if not isinstance(case, Script):
+        return reference(*arguments(problem, case))
+    instance = reference(*case.init)
+    values = []
+    for step in case.steps:
+        method = getattr(instance, step.method)
+        void = problem.entry.method(step.method).void
+        for args in _call_args(step.calls):
+            value = method(*args)
+            if not void:
+                values.append(value)
+    return values
 
 
 def _call_args(calls: Any) -> list[tuple[Any, ...]]:

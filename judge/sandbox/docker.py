@@ -169,6 +169,7 @@ class DockerSession(HarnessSession):
         self._container: Any = None
         self._sock: socket.socket | None = None
         self._raw = bytearray()
+        self._socket_io: Any = None
         self._killed = False
         self._cgroup: CgroupFiles | None = None
         try:
@@ -231,8 +232,8 @@ class DockerSession(HarnessSession):
             environment=ENVIRONMENT,
             workdir="/tmp",
         )["Id"]
-        wrapped = self.client.api.exec_start(exec_id, socket=True)
-        raw: socket.socket = getattr(wrapped, "_sock", wrapped)
+        self._socket_io = self.client.api.exec_start(exec_id, socket=True)
+        raw: socket.socket = getattr(self._socket_io, "_sock", self._socket_io)
         raw.setblocking(True)
         return exec_id, raw
 
@@ -320,6 +321,15 @@ class DockerSession(HarnessSession):
                 with contextlib.suppress(OSError):
                     action(self._sock)
             self._sock = None
+        if self._socket_io is not None:
+            # The HTTP response and its file wrapper hold references to the socket: close
+            # them in order, or the socket leaks until garbage collection.
+            response = getattr(self._socket_io, "_response", None)
+            with contextlib.suppress(OSError, ValueError):
+                if response is not None:
+                    response.close()
+                self._socket_io.close()
+            self._socket_io = None
         if self._container is not None:
             try:
                 self._container.remove(force=True)

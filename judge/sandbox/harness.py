@@ -82,17 +82,20 @@ class Channel:
 
 
 def _submission_traceback(error: BaseException) -> str:
-    """The traceback without the harness' own frames: the user debugs their code, not ours."""
-    frames = [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if os.path.abspath(frame.filename) != os.path.abspath(__file__)
-    ]
-    lines = ["Traceback (most recent call last):\n"]
-    lines += traceback.format_list(frames)
-    lines += traceback.format_exception_only(type(error), error)
-    text = "".join(lines)
-    return text[-TRACEBACK_CHARS:]
+    """The traceback without the harness' or importlib's frames: users debug their own code."""
+    try:
+        here = os.path.abspath(__file__)
+        frames = [
+            frame
+            for frame in traceback.extract_tb(error.__traceback__)
+            if not frame.filename.startswith("<frozen") and os.path.abspath(frame.filename) != here
+        ]
+        lines = ["Traceback (most recent call last):\n"] if frames else []
+        lines += traceback.format_list(frames)
+        lines += traceback.format_exception_only(type(error), error)
+        return "".join(lines)[-TRACEBACK_CHARS:]
+    except BaseException:
+        return f"{type(error).__name__}: <unprintable>"
 
 
 def _failure(error: BaseException, kind: str | None = None) -> dict[str, Any]:

@@ -212,7 +212,7 @@ class HarnessSession(abc.ABC):
         if _oom_delta(before, after):
             return self._fail(Outcome.MEMORY, "", start, before, after)
         time_s = self._decide_time(reply, wall_s, before, after, sent + len(line), codec_s)
-        if time_s is None and before is not None:
+        if time_s is None and before is not None and reply["ok"]:
             return self._fail(Outcome.PROTOCOL, "a reply without a valid time")
         return Exchange(Outcome.REPLY, reply, time_s, wall_s, _peak_mib(after))
 
@@ -227,8 +227,8 @@ class HarnessSession(abc.ABC):
     ) -> float | None:
         """The call's time: the harness' report, never above the host's wall clock and
         never below the sandbox's CPU use minus an allowance for (de)serialisation."""
-        if before is None:
-            return None
+        if before is None or reply.get("ok") is not True:
+            return None  # the hello, or a failed call: no time decides a verdict there
         reported = reply.get("time_ns")
         if not isinstance(reported, int) or isinstance(reported, bool) or reported < 0:
             return None

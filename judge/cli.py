@@ -1,0 +1,318 @@
+"""The `judge` command: parse, call the library, render, exit with the right code.
+
+Exit codes: 0 accepted (or success), 1 not accepted (or a check failed), 2 usage or
+problem-package error, 3 the judge's own fault. Nothing imports this module.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from judge import __version__
+from judge.errors import JudgeError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_NOT_ACCEPTED = 1
+
+err_console = Console(stderr=True)
+
+
+def handle_errors(command: F) -> F:
+    """Library errors become one clear line and their exit code; never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except JudgeError as error:
+            label = (
+                "error"
+                if isinstance(error, UsageError) or error.exit_code == 2
+                else "internal error"
+            )
+            err_console.print(Text(f"{label}: {error}", style="red"))
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def sandbox_option(command: F) -> F:
+    return click.option(
+        "--sandbox",
+        type=click.Choice(["auto", "docker", "process"]),
+        default="auto",
+        show_default=True,
+        help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
+    )(command)
+
+
+def problems_option(command: F) -> F:
+    return click.option(
+        "--problems",
+        "problems_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
+    )(command)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="judge")
+def main() -> None:
+    """judge: run Python submissions in a sandbox and judge them with property-based tests."""
+
+
+@main.command()
+@click.argument("problem")
+@click.argument("submission", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (schema 1).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for generated cases.")
+@click.option(
+    "--time-limit", type=click.FloatRange(min=0.01), help="Seconds per case, stress included."
+)
+@click.option("--memory-limit", type=click.IntRange(min=16), help="MiB for the sandbox.")
+@click.option("--max-examples", type=click.IntRange(min=1), help="Property examples to try.")
+@sandbox_option
+@problems_option
+@handle_errors
+def run(
+    problem: str,
+    submission: Path,
+    as_json: bool,
+    seed: int,
+    time_limit: float | None,
+    memory_limit: int | None,
+    max_examples: int | None,
+    sandbox: str,
+    problems_dir: Path | None,
+) -> None:
+    """Judge SUBMISSION against PROBLEM (a problem folder, or a slug in the problems folder)."""
+    from judge.catalog import resolve
+    from judge.engine import JudgeOptions, judge
+    from judge.reports import console as console_report
+    from judge.reports import json as json_report
+    from judge.sandbox import SandboxChoice, open_sandbox
+
+    loaded = resolve(problem, problems_dir)
+    opened = open_sandbox(SandboxChoice(sandbox))
+    options = JudgeOptions(
+        seed=seed, time_limit_s=time_limit, memory_limit_mib=memory_limit, max_examples=max_examples
+    )
+    report = judge(loaded, submission, opened, options)
+    if as_json:
+        click.echo(json_report.render(report))
+    else:
+        console_report.render(report, Console())
+    sys.exit(exit_code_for(report.verdict))
+
+
+def exit_code_for(verdict: Any) -> int:
+    from judge.verdict import Verdict
+
+    if verdict is Verdict.AC:
+        return 0
+    return 3 if verdict is Verdict.IE else EXIT_NOT_ACCEPTED
+
+
+@main.group()
+def sandbox() -> None:
+    """Build and check the Docker sandbox."""
+
+
+@sandbox.command()
+@click.option(
+    "--offline", is_flag=True, help="Build from Debian packages with debootstrap (no registry)."
+)
+@handle_errors
+def build(offline: bool) -> None:
+    """Build the sandbox image judge-sandbox:<version> (Python 3 + numpy)."""
+    from judge.sandbox.docker import connect
+    from judge.sandbox.image import build_image
+
+    built = build_image(
+        connect(), offline=offline, log=lambda line: err_console.print(Text(line, style="dim"))
+    )
+    click.echo(f"built {built.tag} ({built.image_id[:19]}) by {built.method}")
+
+
+@sandbox.command()
+@handle_errors
+def doctor() -> None:
+    """Check the engine, the image, and that the limits are really enforced."""
+    from judge.sandbox.doctor import diagnose
+
+    findings = diagnose(progress=lambda message: err_console.print(Text(message, style="dim")))
+    table = Table(show_edge=False)
+    for column in ("check", "", "detail"):
+        table.add_column(column)
+    for finding in findings:
+        table.add_row(
+            finding.check,
+            Text("ok" if finding.ok else "FAIL", style="green" if finding.ok else "red"),
+            finding.detail,
+        )
+    Console().print(table)
+    sys.exit(0 if all(finding.ok for finding in findings) else EXIT_NOT_ACCEPTED)
+
+
+@main.command()
+@click.argument("folders", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--solutions",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Labelled submissions (default: solutions/<slug> beside the problems folder).",
+)
+@click.option("--seed", type=int, default=0, show_default=True)
+@sandbox_option
+@problems_option
+@handle_errors
+def check(
+    folders: tuple[Path, ...],
+    solutions: Path | None,
+    seed: int,
+    sandbox: str,
+    problems_dir: Path | None,
+) -> None:
+    """Verify problem packages: metadata, examples, reference, labelled submissions."""
+    from judge.catalog import problems_folder
+    from judge.engine import JudgeOptions
+    from judge.sandbox import SandboxChoice, open_sandbox
+    from judge.verify import verify_package
+
+    if not folders:
+        root = problems_folder(problems_dir)
+        folders = (
+            tuple(sorted(path for path in root.iterdir() if (path / "problem.yaml").is_file()))
+            if root.is_dir()
+            else ()
+        )
+        if not folders:
+            raise UsageError(f"no problem packages found in {root}")
+    if solutions is not None and len(folders) > 1:
+        raise UsageError("--solutions names one problem's submissions: give one problem folder")
+    opened = open_sandbox(SandboxChoice(sandbox))
+    if opened.info.notice:
+        err_console.print(Text(f"notice: {opened.info.notice}", style="yellow"))
+    console = Console()
+    all_ok = True
+    for folder in folders:
+        result = verify_package(
+            folder,
+            solutions,
+            opened,
+            JudgeOptions(seed=seed),
+            progress=lambda m: err_console.print(Text(m, style="dim")),
+        )
+        all_ok &= result.ok
+        console.print(
+            Text(
+                f"{folder}: {'ok' if result.ok else 'FAILED'}",
+                style="bold green" if result.ok else "bold red",
+            )
+        )
+        for problem in result.problems:
+            console.print(Text(f"  ✗ {problem}", style="red"))
+        if result.stress_note:
+            console.print(Text(f"  stress limit: {result.stress_note}", style="dim"))
+        for item in result.submissions:
+            mark, style = ("✓", "green") if item.ok else ("✗", "red")
+            got = item.report.verdict.value
+            line = f"  {mark} {item.path}: expected {item.expected.value}, got {got}"
+            if not item.ok and (item.report.message or item.report.first_failure):
+                failure = item.report.first_failure
+                line += f" ({(item.report.message or (failure.message if failure else ''))[:200]})"
+            console.print(Text(line, style=style))
+    sys.exit(0 if all_ok else EXIT_NOT_ACCEPTED)
+
+
+@main.command(name="list")
+@click.option("--tag", "tags", multiple=True, help="Skill tag (any of those given).")
+@click.option("--level", "levels", multiple=True, type=click.Choice(["mid", "senior", "principal"]))
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=click.Choice(["must", "good-to-know", "specialisation"]),
+)
+@click.option(
+    "--difficulty", "difficulties", multiple=True, type=click.Choice(["easy", "medium", "hard"])
+)
+@problems_option
+@handle_errors
+def list_problems(
+    tags: tuple[str, ...],
+    levels: tuple[str, ...],
+    categories: tuple[str, ...],
+    difficulties: tuple[str, ...],
+    problems_dir: Path | None,
+) -> None:
+    """List the problems, filtered."""
+    from judge.catalog import Filters, all_problems
+    from judge.problem import Category, Difficulty, Level
+
+    filters = Filters(
+        tags=tags,
+        levels=tuple(Level(level) for level in levels),
+        categories=tuple(Category(category) for category in categories),
+        difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
+    )
+    table = Table(show_edge=False)
+    for column in ("slug", "title", "difficulty", "category", "levels", "skills", "minutes"):
+        table.add_column(column)
+    for problem in filters.select(all_problems(problems_dir)):
+        table.add_row(
+            problem.slug,
+            problem.title,
+            problem.difficulty.value,
+            problem.category.value,
+            ", ".join(level.value for level in problem.levels),
+            ", ".join(problem.skills),
+            str(problem.practice_minutes),
+        )
+    Console().print(table)
+
+
+@main.command()
+@click.argument("problem")
+@problems_option
+@handle_errors
+def show(problem: str, problems_dir: Path | None) -> None:
+    """Show a problem's statement, signature, limits and examples."""
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
+    from judge.catalog import resolve
+    from judge.starter import full_statement, signature
+
+    loaded = resolve(problem, problems_dir)
+    console = Console()
+    console.print(Markdown(full_statement(loaded)))
+    console.print(Syntax(signature(loaded), "python", theme="ansi_dark"))
+
+
+@main.command()
+@click.argument("problem")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@problems_option
+@handle_errors
+def new(problem: str, file: Path | None, force: bool, problems_dir: Path | None) -> None:
+    """Write a starter file for PROBLEM (default: <slug>.py); never overwrites without --force."""
+    from judge.catalog import resolve
+    from judge.starter import starter_file
+
+    loaded = resolve(problem, problems_dir)
+    target = file or Path(f"{loaded.slug.replace('-', '_')}.py")
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; use --force to overwrite it")
+    target.write_text(starter_file(loaded), encoding="utf-8")
+    click.echo(f"wrote {target}: judge it with `judge run {loaded.slug} {target}`")

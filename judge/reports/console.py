@@ -1,0 +1,115 @@
+"""The human report of `judge run`: a verdict line, a table of groups, the first failure."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.console import Group as Stack
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from judge.verdict import Report, Verdict
+
+STYLES = {
+    Verdict.AC: "bold green",
+    Verdict.WA: "bold red",
+    Verdict.TLE: "bold yellow",
+    Verdict.MLE: "bold yellow",
+    Verdict.OLE: "bold yellow",
+    Verdict.RE: "bold magenta",
+    Verdict.CE: "bold magenta",
+    Verdict.IE: "bold white on red",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Untrusted text without terminal control sequences (a submission's output may hold any)."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(f"{verdict.title} ({verdict.value})", style=STYLES[verdict])
+
+
+def _ms(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3g} ms" if value < 1000 else f"{value / 1000:.2f} s"
+
+
+def _mib(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} MiB"
+
+
+def render(report: Report, console: Console) -> None:
+    header = Text.assemble(
+        (report.problem, "bold"),
+        "  ·  ",
+        printable(report.submission),
+        "  ·  ",
+        f"{report.sandbox.kind} sandbox",
+    )
+    console.print(header)
+    if report.sandbox.notice:
+        console.print(Text(f"note: {printable(report.sandbox.notice)}", style="yellow"))
+    console.print(
+        Text.assemble("Verdict: ", verdict_text(report.verdict), f"   score {report.score:g}/100")
+    )
+    if report.message:
+        console.print(
+            Panel(Text(printable(report.message)), title="why", border_style=STYLES[report.verdict])
+        )
+    if report.groups:
+        table = Table(show_edge=False)
+        for column in ("group", "passed", "verdict", "max time", "peak memory", "time limit"):
+            table.add_column(column)
+        for group in report.groups:
+            passed = sum(case.verdict.accepted for case in group.cases)
+            table.add_row(
+                group.group.value,
+                f"{passed}/{len(group.cases)}",
+                Text(group.verdict.value, style=STYLES[group.verdict]),
+                _ms(group.max_time_ms),
+                _mib(group.max_memory_mib),
+                f"{group.time_limit_s:g} s",
+            )
+        console.print(table)
+        for group in report.groups:
+            if group.time_limit_note:
+                console.print(
+                    Text(f"{group.group.value} time limit: {group.time_limit_note}", style="dim")
+                )
+    failure = report.first_failure
+    if failure is not None:
+        lines = [
+            Text(
+                f"{failure.group.value} case {failure.index}"
+                + (", shrunk by Hypothesis" if failure.shrunk else ""),
+                style="bold",
+            )
+        ]
+        for label, value in (
+            ("input", failure.input),
+            ("expected", failure.expected),
+            ("got", failure.got),
+        ):
+            if value is not None:
+                lines.append(Text.assemble((f"{label:>9}: ", "bold"), printable(value)))
+        if failure.message:
+            lines.append(Text.assemble(("      why: ", "bold"), printable(failure.message)))
+        console.print(
+            Panel(
+                Stack(*lines),
+                title=f"first failure: {failure.verdict.title}",
+                border_style=STYLES[failure.verdict],
+            )
+        )
+    console.print(
+        Text(
+            f"seed {report.seed} · judged in {report.elapsed_s:.2f} s · judge {report.judge_version}",
+            style="dim",
+        )
+    )

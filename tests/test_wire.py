@@ -1,0 +1,102 @@
+"""The wire format: round trips, and refusal of everything that is not plain data."""
+
+from __future__ import annotations
+
+import array
+import json
+
+import numpy
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from judge.sandbox import wire
+
+plain = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text()
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text().filter(lambda k: not k.startswith("$")), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@given(plain)
+def test_plain_values_round_trip(value: object) -> None:
+    line = wire.encode_line({"value": wire.to_wire(value)})
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert wire.from_wire(wire.decode_line(line[:-1])["value"]) == value
+
+
+def test_ndarray_travels_as_typed_bytes() -> None:
+    matrix = numpy.arange(12, dtype=numpy.float64).reshape(3, 4) / 7
+    encoded = wire.to_wire(matrix)
+    assert set(encoded["$ndarray"]) == {"dtype", "shape", "data"}
+    decoded = wire.from_wire(json.loads(json.dumps(encoded)))
+    assert decoded.dtype == numpy.float64 and decoded.shape == (3, 4)
+    assert numpy.array_equal(decoded, matrix)
+
+
+def test_array_module_arrays_round_trip() -> None:
+    values = array.array("q", [1, -2, 3 * 10**17])
+    assert wire.from_wire(wire.to_wire(values)) == values
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), [float("-inf")]])
+def test_nan_and_infinity_are_refused_on_encode(value: object) -> None:
+    with pytest.raises(wire.WireError):
+        wire.encode_line({"value": wire.to_wire(value)})
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"value": NaN}',
+        b'{"value": Infinity}',
+        b'{"value": ' + b"9" * 5000 + b"}",
+        b"\xff\xfe not utf-8",
+        b"[1, 2]",
+        b"{not json",
+        b'{"v": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    ],
+)
+def test_hostile_lines_are_refused(line: bytes) -> None:
+    with pytest.raises(wire.WireError):
+        wire.from_wire(wire.decode_line(line))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"$ndarray": {"dtype": "|O", "shape": [1], "data": ""}},
+        {"$ndarray": {"dtype": "<f8", "shape": [3], "data": "AAAA"}},
+        {"$ndarray": {"dtype": "<f8", "shape": [-1], "data": ""}},
+        {"$ndarray": {"dtype": "<U4", "shape": [1], "data": "AAAAAAAAAAAAAAAAAAAAAA=="}},
+        {"$array": {"typecode": "u", "data": ""}},
+        {"$array": {"typecode": "q", "data": "not base64!"}},
+        {"$tuple": "nope"},
+        {"$pickle": "gASV"},
+    ],
+)
+def test_malformed_tagged_values_are_refused(data: object) -> None:
+    with pytest.raises(wire.WireError):
+        wire.from_wire(data)
+
+
+@pytest.mark.parametrize(
+    "value", [{1, 2}, (x for x in []), object(), b"bytes", {"$tuple": 1}, numpy.array(["a"])]
+)
+def test_unencodable_values_are_refused(value: object) -> None:
+    with pytest.raises(wire.WireError):
+        wire.to_wire(value)
+
+
+def test_lone_surrogates_decode_to_data_not_errors() -> None:
+    decoded = wire.decode_line(b'{"value": "\\ud800"}')
+    assert decoded["value"] == "\ud800"
