@@ -14,7 +14,7 @@ import platform
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
@@ -23,6 +23,9 @@ from judge.errors import ProblemError
 from judge.problem import Problem
 from judge.sandbox import Sandbox
 from judge.verdict import Group, Verdict
+
+if TYPE_CHECKING:
+    from judge.engine import StressSuite
 
 CACHE_ENV = "JUDGE_CACHE_DIR"
 
@@ -50,7 +53,7 @@ def _machine() -> str:
     return f"{platform.node()}|{cpu}|{os.cpu_count()}"
 
 
-def stress_limit(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> StressLimit:
+def stress_limit(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> StressLimit:
     """The stress time limit for this problem here, measuring the reference if not cached."""
     key = "|".join(
         [problem.slug, problem.fingerprint(), sandbox.kind, sandbox.image_id or "-", _machine()]
@@ -59,7 +62,7 @@ def stress_limit(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> Stress
     reference_s = cache.get(key)
     source = "cached"
     if not isinstance(reference_s, (int, float)):
-        reference_s = measure_reference(problem, sandbox, cases)
+        reference_s = measure_reference(problem, sandbox, suite)
         cache[key] = reference_s
         _write_cache(cache)
         source = "measured now"
@@ -72,7 +75,7 @@ def stress_limit(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> Stress
     return StressLimit(round(limit, 3), note)
 
 
-def measure_reference(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> float:
+def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> float:
     """The reference's slowest stress case, run as a submission in the sandbox (best of 2)."""
     from judge.runner import Runner
 
@@ -81,10 +84,10 @@ def measure_reference(problem: Problem, sandbox: Sandbox, cases: list[Any]) -> f
     generous = max(problem.stress.floor_s, problem.limits.time_s) * 20
     slowest = 0.0
     try:
-        for index, case in enumerate(cases):
+        for index, (case, expected) in enumerate(zip(suite.cases, suite.expected, strict=True)):
             times = []
             for _ in range(2):
-                result = runner.run(Group.STRESS, index, case, generous)
+                result = runner.run(Group.STRESS, index, case, generous, expected=expected)
                 if result.verdict is not Verdict.AC or result.time_ms is None:
                     raise ProblemError(
                         problem.root / "reference.py",

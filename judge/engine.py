@@ -24,7 +24,7 @@ from judge.calibrate import stress_limit
 from judge.checkers import checker_for
 from judge.errors import JudgeError
 from judge.problem import EntryKind, Problem
-from judge.runner import JudgeFault, Runner, SubmissionRejected
+from judge.runner import JudgeFault, Runner, SubmissionRejected, reference_answer
 from judge.sandbox import OpenedSandbox
 from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 
@@ -215,14 +215,39 @@ def _shrink(
     return None
 
 
+@dataclass(frozen=True)
+class StressSuite:
+    """Stress cases and the reference's answers: generated once per problem and seed in a
+    process (grading judges many submissions against the same suite)."""
+
+    cases: tuple[Any, ...]
+    expected: tuple[Any, ...]
+
+
+_STRESS_SUITES: dict[tuple[str, str, int], StressSuite] = {}
+
+
+def stress_suite(problem: Problem, seed_value: int) -> StressSuite:
+    key = (str(problem.root.resolve()), problem.fingerprint(), seed_value)
+    if key not in _STRESS_SUITES:
+        cases = tuple(problem.properties.stress_cases(random.Random(seed_value)))
+        expected = tuple(reference_answer(problem, case) for case in cases)
+        _STRESS_SUITES.clear()  # keep only the latest suite: they can be large
+        _STRESS_SUITES[key] = StressSuite(cases, expected)
+    return _STRESS_SUITES[key]
+
+
 def _stress(
     problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions, opened: OpenedSandbox
 ) -> GroupResult:
-    cases = list(problem.properties.stress_cases(random.Random(options.seed)))
+    suite = stress_suite(problem, options.seed)
     if options.time_limit_s is not None:
         limit_s, note = options.time_limit_s, "set with --time-limit"
     else:
-        calibrated = stress_limit(problem, opened.sandbox, cases)
+        calibrated = stress_limit(problem, opened.sandbox, suite)
         limit_s, note = calibrated.time_s, calibrated.note
-    results = [runner.run(Group.STRESS, index, case, limit_s) for index, case in enumerate(cases)]
+    results = [
+        runner.run(Group.STRESS, index, case, limit_s, expected=expected)
+        for index, (case, expected) in enumerate(zip(suite.cases, suite.expected, strict=True))
+    ]
     return _group(Group.STRESS, problem, results, limit_s, _passed_fraction(results), note)

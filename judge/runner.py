@@ -28,6 +28,10 @@ CHUNK_CALLS = 1 << 15
 TEXT_LIMIT = 1500
 
 
+NOT_COMPUTED: Any = object()
+"""Marks an expected answer the runner must compute itself."""
+
+
 class SubmissionRejected(Exception):
     """The submission cannot be judged at all (CE, or TLE/MLE while importing)."""
 
@@ -100,10 +104,17 @@ class Runner:
 
     # --- cases ---------------------------------------------------------------------------
     def run(
-        self, group: Group, index: int, case: Any, time_limit_s: float, shrunk: bool = False
+        self,
+        group: Group,
+        index: int,
+        case: Any,
+        time_limit_s: float,
+        shrunk: bool = False,
+        expected: Any = NOT_COMPUTED,
     ) -> CaseResult:
         """Judge one case: run it, check it, and describe it for the report."""
-        expected = reference_answer(self.problem, case)
+        if expected is NOT_COMPUTED:
+            expected = reference_answer(self.problem, case)
         answer = self._execute(case, time_limit_s)
         verdict, message = answer.failure or self._check(case, expected, answer.value)
         if verdict is Verdict.AC and answer.time_s > time_limit_s:
@@ -155,6 +166,10 @@ class Runner:
                 if answer.failure is not None:
                     return answer
                 spent, wall = answer.time_s, answer.wall_s
+                if spent > time_limit_s:  # the budget is the case's, not each request's
+                    self.close()  # the instance is mid-script: start afresh for the next case
+                    message = f"took over {spent:.3f} s after {start} calls of {step.method}; limit {time_limit_s:.3f} s"
+                    return Answer((Verdict.TLE, message), None, spent, wall, answer.memory_mib)
                 chunk = step.calls[start : start + CHUNK_CALLS]
                 calls = chunk if isinstance(chunk, array.array) else [list(args) for args in chunk]
                 request = {
@@ -305,8 +320,10 @@ def describe(value: Any) -> str:
 def _repr(value: Any) -> str:
     import numpy
 
-    if isinstance(value, numpy.ndarray) and value.size > 64:
-        return f"ndarray(shape={value.shape}, dtype={value.dtype})"
+    if isinstance(value, numpy.ndarray):
+        if value.size > 64:
+            return f"ndarray(shape={value.shape}, dtype={value.dtype})"
+        return f"ndarray({value.tolist()!r}, dtype={value.dtype})"
     if isinstance(value, (list, tuple)) and len(value) > 200:
         head = ", ".join(_repr(item) for item in value[:100])
         return f"[{head}, … {len(value) - 100} more]"

@@ -43,6 +43,17 @@ def test_ndarray_travels_as_typed_bytes() -> None:
     assert numpy.array_equal(decoded, matrix)
 
 
+def test_large_float_matrices_cross_as_raw_doubles_and_come_back_as_lists() -> None:
+    matrix = [[float(i * 40 + j) / 3 for j in range(40)] for i in range(40)]
+    encoded = wire.to_wire(matrix)
+    assert set(encoded) == {"$floats"}
+    assert wire.from_wire(json.loads(json.dumps(encoded))) == matrix
+    ragged = [*matrix, [1.0]]
+    assert isinstance(wire.to_wire(ragged), list)
+    mixed = [[1.0] * 40 for _ in range(39)] + [[1.0] * 39 + [1]]
+    assert wire.from_wire(wire.to_wire(mixed)) == mixed and isinstance(wire.to_wire(mixed), list)
+
+
 def test_array_module_arrays_round_trip() -> None:
     values = array.array("q", [1, -2, 3 * 10**17])
     assert wire.from_wire(wire.to_wire(values)) == values
@@ -81,6 +92,8 @@ def test_hostile_lines_are_refused(line: bytes) -> None:
         {"$array": {"typecode": "u", "data": ""}},
         {"$array": {"typecode": "q", "data": "not base64!"}},
         {"$tuple": "nope"},
+        {"$floats": {"shape": [2, 2], "data": "AAAA"}},
+        {"$floats": {"shape": [0], "data": ""}},
         {"$pickle": "gASV"},
     ],
 )

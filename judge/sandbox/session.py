@@ -33,8 +33,9 @@ STDERR_KEEP_BYTES = 8192
 HARD_DEADLINE_GRACE_S = 0.5
 """Wall time beyond the time limit before the host kills a silent sandbox."""
 
-TRANSFER_BYTES_PER_S = 50e6
-"""A pessimistic transfer rate, so big payloads are not killed for their own transfer."""
+TRANSFER_BYTES_PER_S = 20e6
+"""A pessimistic rate for encoding, moving and decoding a message, so that big payloads are
+neither killed nor charged for their own transfer."""
 
 OPEN_FILES = 256
 ENVIRONMENT = {
@@ -155,7 +156,8 @@ class HarnessSession(abc.ABC):
             return self._fail(Outcome.PROTOCOL, "the submission wrote to the protocol channel")
         request_id = secrets.randbits(62)
         data = wire.encode_line({"id": request_id, **message})
-        transfer_s = 2 * len(data) / TRANSFER_BYTES_PER_S
+        # The reply's size is unknown until it arrives: allow for the largest one permitted.
+        transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
         before = self._usage()
         self._reset_peak()
         start = time.monotonic()

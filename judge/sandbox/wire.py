@@ -8,6 +8,11 @@ Values are plain JSON, with two tagged forms for typed binary data (never pickle
     {"$array":   {"typecode": "q", "data": "<base64>"}}                  array.array
     {"$ndarray": {"dtype": "<f8", "shape": [2, 3], "data": "<base64>"}}  numpy.ndarray
     {"$tuple":   [...]}                                                  tuple
+    {"$floats":  {"shape": [512, 512], "data": "<base64>"}}              nested lists of floats
+
+The last form is only a compact spelling: a large rectangular list of floats (a matrix
+returned as `tolist()`) crosses as raw doubles and is rebuilt as the same nested lists, so
+the harness need not build a 40 MB JSON text for 2·10^6 floats.
 
 NaN and infinities are refused both ways (`allow_nan=False`) inside plain JSON; inside an
 ndarray they are just bytes, which the checker judges. Integers are bounded in size, and
@@ -28,6 +33,9 @@ MAX_INT_DIGITS = 4300
 ALLOWED_TYPECODES = frozenset("bBhHiIlLqQfd")
 ALLOWED_DTYPE_KINDS = frozenset("biuf")
 """Only plain numeric dtypes cross the wire: no objects, strings, records or datetimes."""
+
+FLOAT_BLOCK_MIN = 1024
+"""Rectangular float lists with at least this many values travel as raw doubles."""
 
 MAX_DEPTH = 64
 """Nesting deeper than this is refused: a deeply nested reply must not blow the host's stack."""
@@ -55,6 +63,10 @@ def to_wire(value: Any, depth: int = 0) -> Any:
     if isinstance(value, float):
         return float(value)
     if isinstance(value, list):
+        block = _float_block(value) if len(value) > 1 else None
+        if block is not None:
+            shape, flat = block
+            return {"$floats": {"shape": shape, "data": _b64(flat.tobytes())}}
         return [to_wire(item, depth + 1) for item in value]
     if isinstance(value, tuple):
         return {"$tuple": [to_wire(item, depth + 1) for item in value]}
@@ -73,6 +85,58 @@ def to_wire(value: Any, depth: int = 0) -> Any:
         if isinstance(value, numpy.generic) and value.dtype.kind in ALLOWED_DTYPE_KINDS:
             return to_wire(value.item(), depth)
     raise WireError(f"a value of type {type(value).__name__} cannot cross the wire")
+
+
+def _float_block(value: list[Any]) -> tuple[list[int], array.array] | None:  # type: ignore[type-arg]
+    """Shape and values of a rectangular nested list of floats that is large enough."""
+    shape: list[int] = []
+    probe: Any = value
+    while isinstance(probe, list) and probe:
+        shape.append(len(probe))
+        probe = probe[0]
+    count = 1
+    for n in shape:
+        count *= n
+    if type(probe) is not float or count < FLOAT_BLOCK_MIN or len(shape) > MAX_DEPTH:
+        return None
+    flat = array.array("d")
+    rows = [value]
+    for size in shape[:-1]:
+        next_rows = []
+        for row in rows:
+            if type(row) is not list or len(row) != size:
+                return None
+            next_rows.extend(row)
+        rows = next_rows
+    for row in rows:
+        if type(row) is not list or len(row) != shape[-1]:
+            return None
+        if not all(type(item) is float for item in row):
+            return None
+        flat.extend(row)
+    return shape, flat
+
+
+def _floats_from_wire(body: Any) -> list[Any]:
+    if not isinstance(body, dict) or set(body) != {"shape", "data"}:
+        raise WireError("$floats needs exactly 'shape' and 'data'")
+    shape = body["shape"]
+    if not isinstance(shape, list) or not 1 <= len(shape) <= MAX_DEPTH:
+        raise WireError("$floats shape must be a short non-empty list")
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in shape):
+        raise WireError("$floats shape must hold positive integers")
+    flat = array.array("d")
+    raw = _unb64(body["data"])
+    count = 1
+    for n in shape:
+        count *= n
+    if count * flat.itemsize != len(raw):
+        raise WireError("$floats data length does not match its shape")
+    flat.frombytes(raw)
+    rows: list[Any] = flat.tolist()
+    for size in reversed(shape[1:]):
+        rows = [rows[start : start + size] for start in range(0, len(rows), size)]
+    return rows
 
 
 def _ndarray_to_wire(numpy: Any, value: Any) -> dict[str, Any]:
@@ -109,6 +173,8 @@ def from_wire(data: Any, depth: int = 0) -> Any:
                 return _array_from_wire(body)
             if key == "$ndarray":
                 return _ndarray_from_wire(body)
+            if key == "$floats":
+                return _floats_from_wire(body)
         if any(key.startswith("$") for key in data):
             raise WireError("unknown tagged value")
         return {key: from_wire(item, depth + 1) for key, item in data.items()}
