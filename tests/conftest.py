@@ -8,6 +8,8 @@ can never be what makes CI green.
 from __future__ import annotations
 
 import os
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +18,8 @@ import pytest
 from judge.errors import SandboxUnavailable
 from judge.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
+from judge.sandbox.docker import connect, leftover_containers
+from judge.sandbox.process import NOBODY
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -61,3 +65,43 @@ def process_opened() -> OpenedSandbox:
 @pytest.fixture(scope="session")
 def add_problem() -> Problem:
     return load_problem(FIXTURES / "problems" / "add")
+
+
+def _stage_folders() -> set[str]:
+    return {path.name for path in Path(tempfile.gettempdir()).glob("judge-stage-*")}
+
+
+def _sandbox_processes() -> set[int]:
+    """Host pids running as the sandbox's uid (container processes are visible on the host)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == NOBODY:
+                    found.add(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _nothing_left_behind() -> Iterator[None]:
+    """After the whole run: no session container, sandbox process or staging folder remains."""
+    folders, processes = _stage_folders(), _sandbox_processes()
+    yield
+    time.sleep(0.5)  # the kernel reaps killed processes asynchronously
+    left = []
+    if _stage_folders() - folders:
+        left.append(f"staging folders {sorted(_stage_folders() - folders)}")
+    if _sandbox_processes() - processes:
+        left.append(f"sandbox processes {sorted(_sandbox_processes() - processes)}")
+    try:
+        client = connect()
+    except SandboxUnavailable:
+        client = None
+    if client is not None:
+        containers = leftover_containers(client)
+        client.close()
+        if containers:
+            left.append(f"containers {containers}")
+    assert not left, "left behind: " + "; ".join(left)

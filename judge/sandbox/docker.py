@@ -41,6 +41,7 @@ from judge.verdict import Limits
 
 USER = "65534:65534"
 TMPFS_MIB = 16
+ENGINE_NOTICE_S = 0.3
 PIDS_LIMIT = 64
 
 
@@ -172,11 +173,13 @@ class DockerSession(HarnessSession):
         self._socket_io: Any = None
         self._killed = False
         self._cgroup: CgroupFiles | None = None
+        self._init_pid: int | None = None
         try:
             self._container = self._create(sandbox.image_id, limits)
             self._container.start()
             self._container.reload()
-            self._cgroup = CgroupFiles.for_pid(self._container.attrs["State"]["Pid"])
+            self._init_pid = self._container.attrs["State"]["Pid"]
+            self._cgroup = CgroupFiles.for_pid(self._init_pid)
             self._exec_id, self._sock = self._exec_harness(entry)
         except docker.errors.DockerException as error:
             self._kill()
@@ -303,15 +306,24 @@ class DockerSession(HarnessSession):
         return describe_exit(code)
 
     def _engine_lost(self) -> bool:
+        """Whether the container itself died. Its first process is a root `sleep` the
+        submission cannot signal, so a dead container means someone outside killed it. The
+        engine notices a kill a few milliseconds after the harness' stream ends: poll briefly."""
         if self._killed or self._container is None:
             return False
-        try:
-            self._container.reload()
-        except docker.errors.NotFound:
-            return True
-        except docker.errors.DockerException:
-            return True
-        return not self._container.attrs["State"]["Running"]
+        deadline = time.monotonic() + ENGINE_NOTICE_S
+        while True:
+            if self._init_pid is not None and not Path(f"/proc/{self._init_pid}").exists():
+                return True
+            try:
+                self._container.reload()
+            except docker.errors.DockerException:
+                return True
+            if not self._container.attrs["State"]["Running"]:
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
 
     def _kill(self) -> None:
         """Close our end first (an unread attach socket makes kill hang), then remove."""

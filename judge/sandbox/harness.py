@@ -39,7 +39,8 @@ from typing import Any
 STACK_BYTES = 64 * 1024 * 1024
 """Stack for the thread that runs the submission, so deep (but finite) recursion works."""
 
-RECURSION_LIMIT = 200_000
+RECURSION_LIMIT = 50_000
+"""Deep enough for recursive DFS on large inputs; far beyond it, RecursionError (RE)."""
 SUBMISSION_MODULE = "solution"
 TRACEBACK_CHARS = 4000
 
@@ -77,7 +78,7 @@ class Channel:
     def send(self, message: dict[str, Any]) -> None:
         data = memoryview(wire.encode_line(message))
         while data:
-            written = os.write(self.out_fd, data)
+            written = _write(self.out_fd, data)
             data = data[written:]
 
 
@@ -213,8 +214,13 @@ def _signature(function: Any) -> str:
         return "(...)"
 
 
+_clock, _cpu_clock, _write = time.perf_counter_ns, time.process_time_ns, os.write
+"""Bound before the submission loads, so patching `time` or `os` does not reach them. (The
+submission can still patch this module; the host corroborates times with the cgroup.)"""
+
+
 def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
-    clock, cpu_clock = time.perf_counter_ns, time.process_time_ns
+    clock, cpu_clock = _clock, _cpu_clock
     cpu_start, start = cpu_clock(), clock()
     value = function(*args)
     end, cpu_end = clock(), cpu_clock()
@@ -265,16 +271,22 @@ class Unencodable(Exception):
     """The submission returned something the wire cannot carry (a generator, a set, ...)."""
 
 
-def serve(channel: Channel, path: str, entry: dict[str, Any]) -> None:
+def load(channel: Channel, path: str, entry: dict[str, Any]) -> Submission | None:
+    """Import the submission (in the main thread, so `signal.signal` at import works) and
+    say hello: ok, or the reason it cannot be judged."""
     try:
         submission = Submission(path, entry)
     except EntryPointError as error:
         channel.send({"id": 0, **_failure(error, "entry")})
-        return
+        return None
     except BaseException as error:
         channel.send({"id": 0, **_failure(error, "compile")})
-        return
+        return None
     channel.send({"id": 0, "ok": True})
+    return submission
+
+
+def serve(channel: Channel, submission: Submission) -> None:
     while True:
         request = channel.read()
         if request is None or request.get("op") == "exit":
@@ -293,10 +305,13 @@ def main() -> None:
     entry = wire.decode_line(entry_json.encode())
     channel = Channel()
     sys.setrecursionlimit(RECURSION_LIMIT)
-    threading.stack_size(STACK_BYTES)
-    worker = threading.Thread(target=serve, args=(channel, path, entry), daemon=True)
-    worker.start()
-    worker.join()
+    submission = load(channel, path, entry)
+    if submission is not None:
+        # Calls run on a thread with a large stack, so deep (but finite) recursion works.
+        threading.stack_size(STACK_BYTES)
+        worker = threading.Thread(target=serve, args=(channel, submission), daemon=True)
+        worker.start()
+        worker.join()
     # os._exit: neither the submission's atexit hooks nor its non-daemon threads may keep the
     # sandbox alive or print after the session ends.
     os._exit(0)

@@ -3,9 +3,9 @@
 The transport differs between sandboxes (Docker's multiplexed attach socket, a subprocess'
 pipes) but the rules do not, so they live here once:
 
-- every request carries a fresh random id and the next line on the protocol stream must be
-  the reply with that id; anything else (a line for another id, a line nobody asked for,
-  garbage, an early EOF) is the submission's fault and ends the session;
+- every request carries a fresh random id, and only a line with that id is its reply: lines
+  for other ids (a submission forging results) are never credited, only counted against
+  the output cap; garbage or an early EOF is the submission's fault and ends the session;
 - no line longer than the message cap is buffered, and output on the other stream beyond
   the output cap ends the session with OLE;
 - the host waits for a reply until a hard deadline, then kills the sandbox (TLE);
@@ -113,6 +113,7 @@ class HarnessSession(abc.ABC):
         self.stderr_head = bytearray()
         self.stderr_total = 0
         self._stdout = bytearray()
+        self.foreign_lines = 0
         self._kill_reason: Outcome | None = None
 
     # --- transport, supplied by subclasses -------------------------------------------
@@ -152,8 +153,6 @@ class HarnessSession(abc.ABC):
         """Send one request and wait for its reply, enforcing every limit."""
         if not self.alive:
             raise SessionFailed("request on a finished session")
-        if self._stdout:
-            return self._fail(Outcome.PROTOCOL, "the submission wrote to the protocol channel")
         request_id = secrets.randbits(62)
         data = wire.encode_line({"id": request_id, **message})
         # The reply's size is unknown until it arrives: allow for the largest one permitted.
@@ -181,35 +180,38 @@ class HarnessSession(abc.ABC):
     ) -> Exchange:
         cap = self.limits.message_mib * 1024 * 1024
         while True:
-            newline = self._stdout.find(b"\n")
-            if newline >= 0:
+            line = self._next_line(cap)
+            if line is Outcome.OUTPUT:
+                return self._fail(line, "a protocol message exceeded the size cap")
+            if line is None:
+                chunk = self._receive(deadline)
+                if chunk is None:
+                    return self._fail(Outcome.TIMEOUT, "", start, before)
+                stream, data = chunk
+                if not data:
+                    return self._ended(start, before)
+                if stream == STDERR:
+                    if not self._note_output(len(data), data):
+                        return self._fail(Outcome.OUTPUT, "the submission printed too much")
+                else:
+                    self._stdout += data
+                continue
+            wall_s = time.monotonic() - start
+            codec_start = time.monotonic()
+            try:
+                reply = wire.decode_line(line)
+            except wire.WireError as error:
+                return self._fail(Outcome.PROTOCOL, f"malformed message from the sandbox: {error}")
+            codec_s = time.monotonic() - codec_start
+            if reply.get("id") == request_id and isinstance(reply.get("ok"), bool):
                 break
-            if len(self._stdout) > cap:
-                return self._fail(Outcome.OUTPUT, "a protocol message exceeded the size cap")
-            chunk = self._receive(deadline)
-            if chunk is None:
-                return self._fail(Outcome.TIMEOUT, "", start, before)
-            stream, data = chunk
-            if not data:
-                return self._ended(start, before)
-            if stream == STDERR:
-                if not self._note_stderr(data):
-                    return self._fail(Outcome.OUTPUT, "the submission printed too much")
-            else:
-                self._stdout += data
-        wall_s = time.monotonic() - start
-        line = bytes(self._stdout[:newline])
-        del self._stdout[: newline + 1]
-        if len(line) > cap:
-            return self._fail(Outcome.OUTPUT, "a protocol message exceeded the size cap")
-        codec_start = time.monotonic()
-        try:
-            reply = wire.decode_line(line)
-        except wire.WireError as error:
-            return self._fail(Outcome.PROTOCOL, f"malformed message from the sandbox: {error}")
-        codec_s = time.monotonic() - codec_start
-        if reply.get("id") != request_id or not isinstance(reply.get("ok"), bool):
-            return self._fail(Outcome.PROTOCOL, "a message that answers no request")
+            # A line for another id was written by the submission, not the harness (ids are
+            # random): never credited, only counted against the output cap.
+            self.foreign_lines += 1
+            if not self._note_output(len(line) + 1, b""):
+                return self._fail(
+                    Outcome.OUTPUT, "the submission wrote too much to the protocol channel"
+                )
         after = self._usage()
         if _oom_delta(before, after):
             return self._fail(Outcome.MEMORY, "", start, before, after)
@@ -240,11 +242,24 @@ class HarnessSession(abc.ABC):
             time_s = max(time_s, after.cpu_s - before.cpu_s - allowance)
         return time_s
 
-    def _note_stderr(self, data: bytes) -> bool:
+    def _next_line(self, cap: int) -> bytes | Outcome | None:
+        """The next complete protocol line; OUTPUT when it is over the cap; None when no
+        complete line is buffered yet."""
+        newline = self._stdout.find(b"\n")
+        if newline < 0:
+            return Outcome.OUTPUT if len(self._stdout) > cap else None
+        if newline > cap:
+            return Outcome.OUTPUT
+        line = bytes(self._stdout[:newline])
+        del self._stdout[: newline + 1]
+        return line
+
+    def _note_output(self, size: int, data: bytes) -> bool:
+        """Count output that is not a reply; keep its head for the report. False: over cap."""
         room = STDERR_KEEP_BYTES - len(self.stderr_head)
-        if room > 0:
+        if room > 0 and data:
             self.stderr_head += data[:room]
-        self.stderr_total += len(data)
+        self.stderr_total += size
         return self.stderr_total <= self.limits.output_kib * 1024
 
     def _ended(self, start: float, before: Usage | None) -> Exchange:
@@ -264,7 +279,7 @@ class HarnessSession(abc.ABC):
             if chunk is None or not chunk[1]:
                 return
             if chunk[0] == STDERR:
-                self._note_stderr(chunk[1])
+                self._note_output(len(chunk[1]), chunk[1])
 
     def _fail(
         self,

@@ -1,0 +1,169 @@
+"""Hostile and broken submissions, through the real Docker sandbox.
+
+Each test asserts the verdict and that nothing leaked or broke: the judge stays within its
+time bounds, the host's memory does not grow with the submission's output, forged lines are
+never credited, and (in conftest) no container, process or staging folder is left behind.
+"""
+
+from __future__ import annotations
+
+import resource
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from judge.engine import JudgeOptions, judge
+from judge.problem import Problem
+from judge.sandbox import OpenedSandbox
+from judge.sandbox.session import HARD_DEADLINE_GRACE_S, TRANSFER_BYTES_PER_S
+from judge.verdict import Report, Verdict
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"
+OPTIONS = JudgeOptions(max_examples=5)
+
+pytestmark = pytest.mark.docker
+
+EXPECTED: dict[str, tuple[set[Verdict], str]] = {
+    "busy_threads.py": ({Verdict.TLE}, ""),
+    "huge_bytes.py": ({Verdict.MLE}, "memory"),
+    "fork_bomb.py": ({Verdict.RE, Verdict.TLE}, ""),
+    "multiprocessing_bomb.py": ({Verdict.RE, Verdict.TLE}, ""),
+    "subprocess_loop.py": ({Verdict.RE, Verdict.TLE}, ""),
+    "print_gigabyte.py": ({Verdict.OLE}, "printed too much"),
+    "stderr_gigabyte.py": ({Verdict.OLE}, "printed too much"),
+    "protocol_garbage.py": ({Verdict.RE}, "malformed message"),
+    "protocol_forged_then_wrong.py": ({Verdict.WA}, "differs"),
+    "background_forger.py": ({Verdict.AC}, ""),
+    "close_stdout.py": ({Verdict.RE}, "ended"),
+    "fill_tmp.py": ({Verdict.RE}, "OSError"),
+    "huge_file.py": ({Verdict.RE}, "File too large"),
+    "snoop.py": ({Verdict.AC}, ""),
+    "network.py": ({Verdict.AC}, ""),
+    "sys_exit_in_call.py": ({Verdict.RE}, "exit"),
+    "raise_system_exit.py": ({Verdict.RE}, "exit"),
+    "keyboard_interrupt.py": ({Verdict.RE}, "KeyboardInterrupt"),
+    "base_exception.py": ({Verdict.RE}, "BaseException: not an Exception"),
+    "base_exception_at_import.py": ({Verdict.CE}, "BaseException: at import"),
+    "deep_recursion.py": ({Verdict.RE}, "RecursionError"),
+    "c_stack_overflow.py": ({Verdict.RE}, "SIGSEGV"),
+    "sigterm_daemon.py": ({Verdict.TLE}, ""),
+    "fake_clock.py": ({Verdict.TLE}, "took"),
+    "patch_json.py": ({Verdict.WA}, "differs"),
+    "returns_nan.py": ({Verdict.WA}, "cannot compare"),
+    "returns_inf.py": ({Verdict.WA}, "cannot compare"),
+    "returns_huge_int.py": ({Verdict.WA}, "too large"),
+    "returns_bytes.py": ({Verdict.WA}, "bytes"),
+    "returns_generator.py": ({Verdict.WA}, "generator"),
+    "returns_custom_object.py": ({Verdict.WA}, "AlwaysEqual"),
+    "returns_long_list.py": ({Verdict.OLE}, "size cap"),
+    "returns_surrogates.py": ({Verdict.WA}, "differs"),
+    "exhaust_fds.py": ({Verdict.AC}, ""),
+    "slow_import.py": ({Verdict.TLE}, "importing"),
+}
+
+
+def _why(report: Report) -> str:
+    failure = report.first_failure
+    return report.message or (failure.message if failure else "")
+
+
+def _hard_bound_s(problem: Problem) -> float:
+    """The longest the host may wait for one case before it kills the sandbox."""
+    limits = problem.limits
+    return limits.time_s + HARD_DEADLINE_GRACE_S + (limits.message_mib << 20) / TRANSFER_BYTES_PER_S
+
+
+def test_every_hostile_file_has_an_expectation() -> None:
+    assert sorted(path.name for path in HOSTILE.glob("*.py")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hostile_submission(
+    name: str, add_problem: Problem, docker_opened: OpenedSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JUDGE_TEST_SECRET", "SECRET-must-not-leak")
+    verdicts, fragment = EXPECTED[name]
+    report = judge(add_problem, HOSTILE / name, docker_opened, OPTIONS)
+    assert report.verdict in verdicts, f"{report.verdict}: {_why(report)}"
+    assert fragment in _why(report) + (
+        report.first_failure.got or "" if report.first_failure else ""
+    )
+    bound = _hard_bound_s(add_problem) + 0.5
+    for case in report.cases:
+        assert case.wall_ms is None or case.wall_ms <= bound * 1000, case
+    if report.verdict is Verdict.TLE and name != "slow_import.py":
+        assert report.elapsed_s < 12 * bound
+
+
+def test_gigabyte_of_output_does_not_grow_host_memory(
+    add_problem: Problem, docker_opened: OpenedSandbox
+) -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = judge(add_problem, HOSTILE / "print_gigabyte.py", docker_opened, OPTIONS)
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert report.verdict is Verdict.OLE
+    assert grown_mib < 50
+
+
+def test_forged_lines_are_never_credited(
+    add_problem: Problem, docker_opened: OpenedSandbox
+) -> None:
+    report = judge(add_problem, HOSTILE / "protocol_forged_then_wrong.py", docker_opened, OPTIONS)
+    failure = report.first_failure
+    assert failure is not None and failure.verdict is Verdict.WA
+    assert failure.got == "4" and failure.expected == "3"  # the real answer to add(1, 2)
+
+
+def test_snooping_finds_nothing(add_problem: Problem, docker_opened: OpenedSandbox) -> None:
+    """The reference, properties, other submissions and host secrets are not in the sandbox:
+    the submission answers right only when its search comes back empty."""
+    report = judge(add_problem, HOSTILE / "snoop.py", docker_opened, OPTIONS)
+    assert report.verdict is Verdict.AC, report.first_failure
+
+
+def test_container_killed_from_outside_is_an_internal_error(
+    add_problem: Problem, docker_opened: OpenedSandbox, tmp_path: Path
+) -> None:
+    slow = tmp_path / "slow.py"
+    slow.write_text("import time\n\ndef add(a, b):\n    time.sleep(0.3)\n    return a + b\n")
+    client = docker_opened.sandbox.client  # type: ignore[attr-defined]
+    stop = threading.Event()
+
+    def assassin() -> None:
+        while not stop.wait(0.4):
+            for container in client.containers.list(filters={"label": "judge.session"}):
+                try:
+                    container.kill()
+                except Exception:
+                    pass
+                return
+
+    thread = threading.Thread(target=assassin)
+    thread.start()
+    try:
+        report = judge(add_problem, slow, docker_opened, OPTIONS)
+    finally:
+        stop.set()
+        thread.join()
+    assert report.verdict is Verdict.IE
+    assert "stopped from outside" in report.message
+    after = judge(add_problem, SUBMISSIONS / "ok.py", docker_opened, OPTIONS)
+    assert after.verdict is Verdict.AC
+
+
+def test_timeouts_end_within_the_hard_deadline(
+    add_problem: Problem, docker_opened: OpenedSandbox
+) -> None:
+    started = time.monotonic()
+    report = judge(add_problem, SUBMISSIONS / "tle_sleep.py", docker_opened, OPTIONS)
+    assert report.verdict is Verdict.TLE
+    tle_cases = [case for case in report.cases if case.verdict is Verdict.TLE]
+    assert tle_cases
+    for case in tle_cases:
+        assert (
+            case.wall_ms is not None and case.wall_ms <= (_hard_bound_s(add_problem) + 0.2) * 1000
+        )
+    assert time.monotonic() - started < len(tle_cases) * (_hard_bound_s(add_problem) + 1.5) + 3
