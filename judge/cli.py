@@ -23,7 +23,7 @@ from judge.errors import JudgeError, UsageError
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_NOT_ACCEPTED = 1
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def handle_errors(command: F) -> F:
@@ -266,7 +266,8 @@ def list_problems(
         difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
     )
     table = Table(show_edge=False)
-    for column in ("slug", "title", "difficulty", "category", "levels", "skills", "minutes"):
+    table.add_column("slug", no_wrap=True)
+    for column in ("title", "difficulty", "category", "levels", "skills", "minutes"):
         table.add_column(column)
     for problem in filters.select(all_problems(problems_dir)):
         table.add_row(
@@ -316,3 +317,9 @@ def new(problem: str, file: Path | None, force: bool, problems_dir: Path | None)
         raise UsageError(f"{target} exists; use --force to overwrite it")
     target.write_text(starter_file(loaded), encoding="utf-8")
     click.echo(f"wrote {target}: judge it with `judge run {loaded.slug} {target}`")
+
+
+from judge.commands_practice import practice, stats  # noqa: E402
+
+main.add_command(practice)
+main.add_command(stats)

@@ -145,6 +145,10 @@ class PracticeSet(NewSet):
     finished_at: datetime | None
 
     @property
+    def minutes(self) -> float:
+        return (self.deadline - self.started_at).total_seconds() / 60
+
+    @property
     def active(self) -> bool:
         return self.finished_at is None
 

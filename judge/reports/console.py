@@ -54,7 +54,9 @@ def render(report: Report, console: Console) -> None:
     )
     console.print(header)
     if report.sandbox.notice:
-        console.print(Text(f"note: {printable(report.sandbox.notice)}", style="yellow"))
+        console.print(
+            Text(f"note: {printable(report.sandbox.notice)}", style="yellow"), soft_wrap=True
+        )
     console.print(
         Text.assemble("Verdict: ", verdict_text(report.verdict), f"   score {report.score:g}/100")
     )

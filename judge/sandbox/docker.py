@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import select
 import shutil
 import socket
@@ -124,12 +125,24 @@ def _keyed(text: str, key: str) -> int:
     raise KeyError(key)
 
 
+def _unix_socket_missing() -> bool:
+    """A quick answer for the common case of no local engine (and it spares the SDK, which
+    leaks a socket when connecting to a missing one)."""
+    host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    return host.startswith("unix://") and not Path(host.removeprefix("unix://")).exists()
+
+
 def connect() -> docker.DockerClient:
     """A client for the local engine, or SandboxUnavailable saying how to start one."""
+    client = None
     try:
+        if _unix_socket_missing():
+            raise FileNotFoundError("no Docker socket")
         client = docker.from_env(timeout=30)
         client.ping()
     except Exception as error:  # the SDK raises several unrelated types here
+        if client is not None:
+            client.close()
         raise SandboxUnavailable(
             "the Docker engine does not answer "
             f"({type(error).__name__}). Start it (e.g. `sudo systemctl start docker`, or "
@@ -148,6 +161,8 @@ class DockerSandbox:
         self.tag = tag or image_tag()
         image = find_image(self.client, self.tag)
         if image is None:
+            if client is None:
+                self.client.close()
             raise SandboxUnavailable(
                 f"the sandbox image {self.tag} is missing: build it with `judge sandbox build` "
                 "(or `judge sandbox build --offline` without a registry)."

@@ -1,0 +1,524 @@
+"""`judge practice …` and `judge stats`: parse, call judge.practice, render, exit.
+
+Registered on the main group at the bottom of cli.py. This module does not import cli.py
+(cli imports it), so it carries its own option decorators and error handler.
+
+The clock is the context object when it is a `Clock` (tests pass a fake one with
+`CliRunner.invoke(main, args, obj=clock)`), else the system clock.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+from rich.text import Text
+
+from judge.clock import Clock, SystemClock
+from judge.errors import JudgeError, UsageError
+
+if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
+    from judge.history import Attempt
+    from judge.practice import Progress, Stats, StatsRow
+
+F = TypeVar("F", bound=Callable[..., Any])
+err_console = Console(stderr=True)
+
+
+def _handle_errors(command: F) -> F:
+    """Library errors become one clear line and their exit code; never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except JudgeError as error:
+            label = "error" if isinstance(error, UsageError) else "internal error"
+            err_console.print(Text(f"{label}: {error}", style="red"))
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _db_option(command: F) -> F:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="History database (default: $JUDGE_DB, else history.sqlite3 in the user data dir).",
+    )(command)
+
+
+def _json_option(command: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON (schema 1).")(command)
+
+
+def _problems_option(command: F) -> F:
+    return click.option(
+        "--problems",
+        "problems_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
+    )(command)
+
+
+def _clock() -> Clock:
+    given = click.get_current_context().obj
+    return given if isinstance(given, Clock) else SystemClock()
+
+
+def _duration(seconds: float) -> str:
+    seconds = abs(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
+
+
+def _local(moment: datetime) -> str:
+    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
+
+
+def _time_left(state: Progress) -> Text:
+    left = state.time_left_s
+    if left >= 0:
+        return Text(f"{_duration(left)} left", style="bold green" if left > 300 else "bold yellow")
+    return Text(f"over by {_duration(left)}: submissions now count as late", style="bold red")
+
+
+# --- JSON forms (schema 1: additions keep the version, renames bump it) -----------------
+
+JSON_SCHEMA = 1
+
+
+def attempt_to_dict(attempt: Attempt) -> dict[str, Any]:
+    return {
+        "submitted_at": attempt.submitted_at.isoformat(),
+        "elapsed_s": attempt.elapsed_s,
+        "late": attempt.late,
+        "verdict": attempt.verdict.value,
+        "score": attempt.score,
+        "cases_passed": attempt.cases_passed,
+        "cases_total": attempt.cases_total,
+        "runtime_ms": attempt.runtime_ms,
+        "submission": attempt.submission,
+        "sandbox": attempt.sandbox,
+    }
+
+
+def progress_to_dict(state: Progress) -> dict[str, Any]:
+    practice_set = state.practice_set
+    return {
+        "schema": JSON_SCHEMA,
+        "set": {
+            "id": practice_set.id,
+            "started_at": practice_set.started_at.isoformat(),
+            "deadline": practice_set.deadline.isoformat(),
+            "finished_at": practice_set.finished_at and practice_set.finished_at.isoformat(),
+            "minutes": round(practice_set.minutes, 2),
+            "workspace": str(practice_set.workspace),
+            "problems_dir": str(practice_set.problems_dir),
+            "seed": practice_set.seed,
+            "uniform": practice_set.uniform,
+        },
+        "now": state.now.isoformat(),
+        "time_left_s": round(state.time_left_s, 1),
+        "solved": state.solved_on_time,
+        "solved_late": state.solved_late,
+        "score": state.score,
+        "problems": [
+            {
+                "slug": e.problem.slug,
+                "title": e.problem.title,
+                "difficulty": e.problem.difficulty,
+                "category": e.problem.category,
+                "skills": list(e.problem.skills),
+                "suggested_minutes": e.problem.suggested_minutes,
+                "statement": str(e.problem.statement_file),
+                "starter": str(e.problem.starter_file),
+                "solved": e.solved,
+                "solved_on_time": e.solved_on_time,
+                "best_score": e.best_score,
+                "solve_s": e.solve_s,
+                "attempts": [attempt_to_dict(attempt) for attempt in e.attempts],
+            }
+            for e in state.encounters
+        ],
+    }
+
+
+def _row_dict(row: StatsRow) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "tried": row.tried,
+        "attempts": row.attempts,
+        "solved": row.solved,
+        "first_try_rate": row.first_try_rate,
+        "median_solve_s": row.median_solve_s,
+    }
+
+
+def stats_to_dict(stats: Stats) -> dict[str, Any]:
+    return {
+        "schema": JSON_SCHEMA,
+        "sets": stats.sets,
+        "attempts": stats.attempts,
+        "skills": [_row_dict(row) for row in stats.skills],
+        "categories": [_row_dict(row) for row in stats.categories],
+        "review": [
+            {
+                "slug": item.slug,
+                "title": item.title,
+                "standing": item.standing.name.lower(),
+                "weight": int(item.standing),
+                "reason": item.reason,
+                "last_drawn": item.last_drawn.isoformat(),
+            }
+            for item in stats.review
+        ],
+    }
+
+
+@click.group()
+def practice() -> None:
+    """Timed practice sets: draw problems, solve them against the clock, submit, finish."""
+
+
+@practice.command()
+@click.option("--count", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option(
+    "--minutes",
+    type=click.IntRange(min=1),
+    help="Time for the set (default: the sum of the problems' suggested minutes).",
+)
+@click.option(
+    "--difficulty", "difficulties", multiple=True, type=click.Choice(["easy", "medium", "hard"])
+)
+@click.option("--level", "levels", multiple=True, type=click.Choice(["mid", "senior", "principal"]))
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=click.Choice(["must", "good-to-know", "specialisation"]),
+)
+@click.option("--tag", "tags", multiple=True, help="Skill tag (any of those given).")
+@click.option("--seed", type=int, help="Seed for the draw (recorded with the set).")
+@click.option("--uniform", is_flag=True, help="Draw uniformly, not weighted toward weak spots.")
+@click.option(
+    "--dir",
+    "workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: ./practice-<start time>).",
+)
+@_problems_option
+@_db_option
+@_json_option
+@_handle_errors
+def start(
+    count: int,
+    minutes: int | None,
+    difficulties: tuple[str, ...],
+    levels: tuple[str, ...],
+    categories: tuple[str, ...],
+    tags: tuple[str, ...],
+    seed: int | None,
+    uniform: bool,
+    workspace: Path | None,
+    problems_dir: Path | None,
+    db_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Draw COUNT problems, write their statements and starters, and start the clock."""
+    from judge.catalog import Filters, all_problems, problems_folder
+    from judge.history import open_history
+    from judge.practice import StartRequest, progress, start_set
+    from judge.problem import Category, Difficulty, Level
+
+    filters = Filters(
+        tags=tags,
+        levels=tuple(Level(level) for level in levels),
+        categories=tuple(Category(category) for category in categories),
+        difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
+    )
+    request = StartRequest(filters, count, minutes, seed, uniform, workspace)
+    clock = _clock()
+    with open_history(db_path) as history:
+        started = start_set(
+            history, all_problems(problems_dir), problems_folder(problems_dir), request, clock
+        )
+        state = progress(history, started, clock)
+    if as_json:
+        click.echo(json.dumps(progress_to_dict(state), indent=2))
+        return
+    console = Console()
+    console.print(
+        Text.assemble(
+            ("Practice set started: ", "bold"),
+            f"{len(started.problems)} problems, {started.minutes:g} min, ",
+            f"ends {_local(started.deadline)} · workspace {started.workspace}",
+        )
+    )
+    table = Table(show_edge=False)
+    for column in ("slug", "title", "difficulty", "skills", "suggested", "statement", "starter"):
+        table.add_column(column)
+    for problem in started.problems:
+        table.add_row(
+            problem.slug,
+            problem.title,
+            problem.difficulty,
+            ", ".join(problem.skills),
+            f"{problem.suggested_minutes} min",
+            problem.statement_file.name,
+            problem.starter_file.name,
+        )
+    console.print(table)
+    console.print(
+        Text(
+            f"seed {started.seed}{' · uniform draw' if started.uniform else ''} · "
+            "submit with `judge practice submit SLUG [FILE]`",
+            style="dim",
+        )
+    )
+
+
+def _status_table(state: Progress) -> Table:
+    table = Table(show_edge=False)
+    for column in ("#", "slug", "attempts", "last", "best", "solved", "time", "passed"):
+        table.add_column(column)
+    for encounter in state.encounters:
+        last = encounter.attempts[-1] if encounter.attempts else None
+        solved = (
+            Text("no", style="red")
+            if not encounter.solved
+            else Text("yes", style="green")
+            if encounter.solved_on_time
+            else Text("late", style="yellow")
+        )
+        table.add_row(
+            str(encounter.problem.position),
+            encounter.problem.slug,
+            str(len(encounter.attempts)),
+            "-" if last is None else last.verdict.value + (" (late)" if last.late else ""),
+            f"{encounter.best_score:g}",
+            solved,
+            "-" if encounter.solve_s is None else _duration(encounter.solve_s),
+            "-" if last is None else f"{last.cases_passed}/{last.cases_total}",
+        )
+    return table
+
+
+def _status_view(state: Progress) -> Table:
+    view = Table.grid()
+    view.add_row(
+        Text.assemble(
+            ("Practice set ", "bold"),
+            f"started {_local(state.practice_set.started_at)}, deadline ",
+            f"{_local(state.practice_set.deadline)} · ",
+            _time_left(state),
+        )
+    )
+    view.add_row(_status_table(state))
+    view.add_row(
+        Text(
+            f"solved {state.solved_on_time}/{len(state.encounters)}"
+            + (f" (+{state.solved_late} late)" if state.solved_late else "")
+            + f" · score {state.score:g}/100 · workspace {state.practice_set.workspace}",
+            style="dim",
+        )
+    )
+    return view
+
+
+@practice.command()
+@click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
+@_db_option
+@_json_option
+@_handle_errors
+def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
+    """The running set: problems, attempts, verdicts, time left."""
+    from judge.history import open_history
+    from judge.practice import progress, require_active
+
+    clock = _clock()
+    with open_history(db_path) as history:
+        state = progress(history, require_active(history), clock)
+        if as_json:
+            click.echo(json.dumps(progress_to_dict(state), indent=2))
+            return
+        if not watch:
+            Console().print(_status_view(state))
+            return
+        with Live(_status_view(state), console=Console(), auto_refresh=False) as live:
+            try:
+                while state.time_left_s > 0:
+                    clock.sleep(1.0)
+                    current = history.get_set(state.practice_set.id)
+                    if current is None or not current.active:
+                        break  # finished from another terminal
+                    state = progress(history, current, clock)
+                    live.update(_status_view(state), refresh=True)
+            except KeyboardInterrupt:
+                pass
+
+
+@practice.command()
+@click.argument("slug")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--sandbox",
+    type=click.Choice(["auto", "docker", "process"]),
+    default="auto",
+    show_default=True,
+    help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
+)
+@_problems_option
+@_db_option
+@_json_option
+@_handle_errors
+def submit(
+    slug: str,
+    file: Path | None,
+    sandbox: str,
+    problems_dir: Path | None,
+    db_path: Path | None,
+    as_json: bool,
+) -> None:
+    """Judge FILE (default: the workspace's SLUG.py) and record the attempt."""
+    from judge.history import open_history
+    from judge.practice import progress, submit
+    from judge.reports import console as console_report
+    from judge.reports.json import report_to_dict
+    from judge.sandbox import SandboxChoice, open_sandbox
+    from judge.verdict import Verdict
+
+    clock = _clock()
+    with open_history(db_path) as history:
+        opened = open_sandbox(SandboxChoice(sandbox))
+        submitted = submit(history, slug, file, opened, clock, problems_dir=problems_dir)
+        current = history.get_set(submitted.attempt.set_id) if submitted.attempt else None
+        state = progress(history, current, clock) if current else None
+    report, attempt = submitted.report, submitted.attempt
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "schema": JSON_SCHEMA,
+                    "attempt": attempt and attempt_to_dict(attempt),
+                    "report": report_to_dict(report),
+                },
+                indent=2,
+            )
+        )
+    else:
+        console = Console()
+        console_report.render(report, console)
+        if attempt is None:
+            err_console.print(Text("not recorded: the judge failed, not you", style="yellow"))
+        else:
+            console.print(
+                Text(
+                    f"recorded: {attempt.verdict.value} at {_duration(attempt.elapsed_s)} "
+                    + ("(late)" if attempt.late else "into the set"),
+                    style="bold yellow" if attempt.late else "bold",
+                )
+            )
+        if state is not None:
+            console.print(
+                Text.assemble(
+                    f"solved {state.solved_on_time}/{len(state.encounters)} · ", _time_left(state)
+                )
+            )
+    if report.verdict is Verdict.AC:
+        sys.exit(0)
+    sys.exit(3 if report.verdict is Verdict.IE else 1)
+
+
+@practice.command()
+@_db_option
+@_json_option
+@_handle_errors
+def finish(db_path: Path | None, as_json: bool) -> None:
+    """Close the running set and print its summary: solved, time per problem, score."""
+    from judge.history import open_history
+    from judge.practice import finish
+
+    with open_history(db_path) as history:
+        state = finish(history, _clock())
+    if as_json:
+        click.echo(json.dumps(progress_to_dict(state), indent=2))
+        return
+    practice_set = state.practice_set
+    assert practice_set.finished_at is not None
+    used = (practice_set.finished_at - practice_set.started_at).total_seconds()
+    console = Console()
+    console.print(Text("Practice set finished", style="bold"))
+    console.print(_status_table(state))
+    console.print(
+        Text(
+            f"solved {state.solved_on_time}/{len(state.encounters)} in time"
+            + (f" (+{state.solved_late} late)" if state.solved_late else "")
+            + f" · score {state.score:g}/100 · took {_duration(used)}"
+            + f" of {_duration(practice_set.minutes * 60)}",
+            style="bold",
+        )
+    )
+    console.print(
+        Text("time per problem: from the previous solve (or the start) to its first AC", "dim")
+    )
+
+
+def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
+    table = Table(title=title, show_edge=False, title_justify="left")
+    for column in (title.split()[1], "tried", "attempts", "solved", "first try", "median time"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            row.name,
+            str(row.tried),
+            str(row.attempts),
+            str(row.solved),
+            "-" if row.first_try_rate is None else f"{row.first_try_rate:.0%}",
+            "-" if row.median_solve_s is None else _duration(row.median_solve_s),
+        )
+    return table
+
+
+@click.command()
+@_db_option
+@_json_option
+@_handle_errors
+def stats(db_path: Path | None, as_json: bool) -> None:
+    """Progress over all practice: per skill and category, and what to review."""
+    from judge.history import open_history
+    from judge.practice import compute_stats
+
+    with open_history(db_path) as history:
+        found = compute_stats(history)
+    if as_json:
+        click.echo(json.dumps(stats_to_dict(found), indent=2))
+        return
+    console = Console()
+    if not found.sets:
+        console.print("no practice yet: start with `judge practice start`")
+        return
+    console.print(Text(f"{found.sets} sets, {found.attempts} attempts", style="bold"))
+    console.print(_stats_table("by skill", found.skills))
+    console.print(_stats_table("by category", found.categories))
+    review = Table(title="review queue", show_edge=False, title_justify="left")
+    for column in ("slug", "title", "why", "last drawn"):
+        review.add_column(column)
+    for item in found.review:
+        review.add_row(item.slug, item.title, item.reason, _local(item.last_drawn))
+    console.print(review if found.review else Text("review queue: empty", style="green"))

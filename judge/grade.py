@@ -1,0 +1,487 @@
+"""Grade many candidates at once: plan the tasks, judge them in parallel, decide who passes.
+
+A *task* is one candidate's submission for one problem. Every task is judged with the same
+options (above all the same seed) and the Hypothesis database off, so two gradings of the
+same files give the same verdicts and scores; only timings differ (`TIMING_FIELDS`).
+
+Why processes and not threads: Hypothesis is not thread-safe. With `jobs > 1` each task
+runs in a worker process started with "spawn" (no inherited Docker client or locks); a
+worker opens its sandbox once and judges task after task. The parent calibrates the stress
+time limits first, so that workers read the cached limit instead of racing to measure it.
+
+A judge fault for one task (a lost sandbox, a worker that died) becomes that task's IE
+result; the other tasks go on. Usage and package errors are raised before any judging.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from judge import __version__
+from judge.catalog import resolve
+from judge.engine import JudgeOptions, judge, stress_suite
+from judge.errors import JudgeError, ProblemError, UsageError
+from judge.problem import Problem, load_problem
+from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
+from judge.verdict import Limits, Report, SandboxInfo, Verdict
+
+TIMING_FIELDS = frozenset(
+    {
+        "time_ms",
+        "wall_ms",
+        "memory_mb",
+        "max_time_ms",
+        "max_memory_mb",
+        "elapsed_s",
+        "time_limit_s",
+        "time_limit_note",
+    }
+)
+"""JSON fields that measure this machine at this moment: the only ones that may differ
+between two gradings of the same files with the same seed (see `strip_timings`)."""
+
+FOLDER_RULE = (
+    "in a candidate's folder the submission is, in this order: <problem slug>.py (with '-' "
+    "as '_'), <entry point>.py, solution.py, or else the folder's only .py file"
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One candidate's submission for one problem."""
+
+    candidate: str
+    problem: Path
+    """The problem package's folder (absolute), loaded again by each worker."""
+    submission: Path
+
+
+@dataclass(frozen=True)
+class Graded:
+    """One task's judgement and whether it reaches the pass rule."""
+
+    candidate: str
+    report: Report
+    passed: bool
+
+    @property
+    def problem(self) -> str:
+        return self.report.problem
+
+
+@dataclass(frozen=True)
+class PassRule:
+    """Who passes: every task accepted, or every task scoring at least `min_score`."""
+
+    min_score: float | None = None
+
+    def passes(self, report: Report) -> bool:
+        if report.verdict is Verdict.IE:
+            return False
+        if self.min_score is None:
+            return report.verdict is Verdict.AC
+        return report.score >= self.min_score
+
+    def describe(self) -> str:
+        return "accepted" if self.min_score is None else f"score ≥ {self.min_score:g}"
+
+
+@dataclass(frozen=True)
+class Grading:
+    """All results, in the order the tasks were planned."""
+
+    results: tuple[Graded, ...]
+    seed: int
+    rule: PassRule
+    sandbox: SandboxInfo
+    per_problem: bool
+    """Whether results are named candidate/problem (a manifest) or by candidate alone."""
+    elapsed_s: float
+
+    def name(self, graded: Graded) -> str:
+        return f"{graded.candidate}/{graded.problem}" if self.per_problem else graded.candidate
+
+    @property
+    def exit_code(self) -> int:
+        """3 if the judge failed anyone (IE), else 0 when everyone passed, else 1."""
+        if any(graded.report.verdict is Verdict.IE for graded in self.results):
+            return 3
+        return 0 if all(graded.passed for graded in self.results) else 1
+
+
+Progress = Callable[[Graded, int, int], None]
+"""Called in the parent as each task finishes: (result, done so far, total)."""
+
+
+# --- planning ---------------------------------------------------------------------------
+
+
+def find_submission(folder: Path, problem: Problem) -> Path:
+    """The submission for `problem` in a candidate's folder, by `FOLDER_RULE`."""
+    names = [f"{problem.slug.replace('-', '_')}.py", f"{problem.entry.name}.py", "solution.py"]
+    for name in names:
+        if (folder / name).is_file():
+            return folder / name
+    found = sorted(p for p in folder.glob("*.py") if p.is_file() and not p.name.startswith("."))
+    if len(found) == 1:
+        return found[0]
+    listed = ", ".join(p.name for p in found) or "no .py file"
+    raise UsageError(
+        f"{folder}: cannot tell which file is the {problem.slug} submission "
+        f"({listed}); {FOLDER_RULE}"
+    )
+
+
+def _candidate(path: Path, problem: Problem) -> Task:
+    """A file is its own submission (candidate: its stem); a folder holds one (its name)."""
+    if path.is_dir():
+        return Task(path.name, problem.root.resolve(), find_submission(path, problem))
+    if path.is_file():
+        return Task(path.stem, problem.root.resolve(), path)
+    raise UsageError(f"{path}: no such submission file or folder")
+
+
+def plan_paths(problem: Problem, paths: Iterable[Path]) -> list[Task]:
+    """Tasks for submissions named one by one (files or candidate folders)."""
+    return _unique([_candidate(Path(path), problem) for path in paths])
+
+
+def plan_folder(problem: Problem, folder: Path) -> list[Task]:
+    """Every candidate in a folder: each `*.py` file and each subfolder, sorted by name."""
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder of submissions")
+    entries = [
+        entry
+        for entry in sorted(folder.iterdir())
+        if not entry.name.startswith(".")
+        and entry.name != "__pycache__"
+        and (entry.is_dir() or entry.suffix == ".py")
+    ]
+    if not entries:
+        raise UsageError(f"{folder}: no submissions (.py files or candidate folders) in it")
+    return _unique([_candidate(entry, problem) for entry in entries])
+
+
+def _unique(tasks: list[Task]) -> list[Task]:
+    seen: dict[tuple[str, Path], Task] = {}
+    for task in tasks:
+        key = (task.candidate, task.problem)
+        if key in seen:
+            raise UsageError(
+                f"candidate {task.candidate!r} is given twice for {task.problem.name} "
+                f"({seen[key].submission} and {task.submission}); rename one"
+            )
+        seen[key] = task
+    return tasks
+
+
+MANIFEST_KEYS = ("problems_dir", "problems", "submissions", "candidates")
+
+
+def plan_manifest(path: Path, problems_dir: Path | None = None) -> list[Task]:
+    """Tasks from a grading manifest (YAML); paths in it are relative to its folder.
+
+    problems_dir: problems          # where slugs are found (--problems overrides it)
+    problems: [two-sum, knapsack]   # with `submissions`: every candidate does these
+    submissions: submissions        # a folder of candidate folders (`FOLDER_RULE`)
+    candidates:                     # and/or explicit files or folders per candidate
+      alice: {two-sum: alice/two_sum.py, knapsack: alice/}
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the manifest: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise UsageError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: a manifest is a mapping with {', '.join(MANIFEST_KEYS)}")
+    unknown = sorted(str(key) for key in data if key not in MANIFEST_KEYS)
+    if unknown:
+        raise UsageError(f"{path}: field {unknown[0]!r} is not one of {', '.join(MANIFEST_KEYS)}")
+    base = path.parent
+    folder = problems_dir or (base / str(data["problems_dir"]) if "problems_dir" in data else None)
+    problems: dict[str, Problem] = {}
+
+    def problem(name: object, field: str) -> Problem:
+        if not isinstance(name, str) or not name:
+            raise UsageError(f"{path}: field {field!r} must name a problem, got {name!r}")
+        if name not in problems:
+            local = base / name
+            problems[name] = load_problem(local) if local.is_dir() else resolve(name, folder)
+        return problems[name]
+
+    tasks: list[Task] = []
+    if ("problems" in data) != ("submissions" in data):
+        raise UsageError(f"{path}: 'problems' and 'submissions' go together")
+    if "problems" in data:
+        names = data["problems"]
+        if not isinstance(names, list) or not names:
+            raise UsageError(f"{path}: field 'problems' must be a non-empty list of problems")
+        chosen = [problem(name, f"problems[{i}]") for i, name in enumerate(names)]
+        root = base / str(data["submissions"])
+        if not root.is_dir():
+            raise UsageError(f"{path}: field 'submissions': {root} is not a folder")
+        for entry in sorted(p for p in root.iterdir() if p.is_dir() and p.name[0] not in "._"):
+            tasks += [Task(entry.name, p.root.resolve(), find_submission(entry, p)) for p in chosen]
+    candidates = data.get("candidates", {})
+    if not isinstance(candidates, dict):
+        raise UsageError(f"{path}: field 'candidates' must map candidates to {{problem: path}}")
+    for candidate, assigned in candidates.items():
+        field = f"candidates.{candidate}"
+        if not isinstance(candidate, (str, int)) or not str(candidate):
+            raise UsageError(f"{path}: field {field!r}: a candidate is a name")
+        if not isinstance(assigned, dict) or not assigned:
+            raise UsageError(f"{path}: field {field!r} must map problems to files or folders")
+        for name, target in assigned.items():
+            chosen_problem = problem(name, f"{field}.{name}")
+            if not isinstance(target, str):
+                raise UsageError(f"{path}: field '{field}.{name}' must be a path")
+            submission = base / target
+            if submission.is_dir():
+                submission = find_submission(submission, chosen_problem)
+            elif not submission.is_file():
+                raise UsageError(f"{path}: field '{field}.{name}': no such file {submission}")
+            tasks.append(Task(str(candidate), chosen_problem.root.resolve(), submission))
+    if not tasks:
+        raise UsageError(f"{path}: the manifest names no submissions")
+    return _unique(tasks)
+
+
+# --- judging ----------------------------------------------------------------------------
+
+
+def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: JudgeOptions) -> None:
+    """Measure (or read from the cache) each problem's stress limit once, before any worker
+    starts: N workers would otherwise all measure the reference at once, under load."""
+    if options.time_limit_s is not None:
+        return
+    from judge.calibrate import stress_limit
+    from judge.runner import JudgeFault
+
+    for problem in problems:
+        try:
+            suite = stress_suite(problem, options.seed)
+        except JudgeError:
+            raise
+        except Exception as error:  # the package's own generator or reference is broken
+            raise ProblemError(
+                problem.root / "properties.py",
+                f"generating the stress cases failed: {type(error).__name__}: {error}",
+            ) from None
+        try:
+            stress_limit(problem, opened.sandbox, suite)
+        except JudgeFault as fault:
+            raise JudgeError(f"calibrating {problem.slug} failed: {fault}") from None
+
+
+def grade(
+    tasks: Sequence[Task],
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    *,
+    rule: PassRule,
+    jobs: int,
+    per_problem: bool = False,
+    progress: Progress | None = None,
+) -> Grading:
+    """Judge every task (in parallel with `jobs > 1`) and decide who passes.
+
+    `opened` is the parent's sandbox, already chosen: workers open the same kind again.
+    """
+    started = time.monotonic()
+    problems = {task.problem: load_problem(task.problem) for task in tasks}
+    calibrate(problems.values(), opened, options)
+    reports: dict[int, Report] = {}
+
+    def record(index: int, report: Report) -> None:
+        reports[index] = report
+        if progress is not None:
+            task = tasks[index]
+            progress(Graded(task.candidate, report, rule.passes(report)), len(reports), len(tasks))
+
+    def fault(index: int, message: str) -> Report:
+        return _fault_report(tasks[index], problems[tasks[index].problem], opened, options, message)
+
+    if jobs <= 1 or len(tasks) <= 1:
+        for index, task in enumerate(tasks):
+            try:
+                record(index, judge(problems[task.problem], task.submission, opened, options))
+            except Exception as error:  # the engine's own bug: this task's IE, not everyone's
+                record(index, fault(index, f"{type(error).__name__}: {error}"))
+    else:
+        _judge_in_workers(tasks, opened, options, min(jobs, len(tasks)), record, fault)
+    results = tuple(
+        Graded(task.candidate, reports[index], rule.passes(reports[index]))
+        for index, task in enumerate(tasks)
+    )
+    return Grading(
+        results=results,
+        seed=options.seed,
+        rule=rule,
+        sandbox=opened.info,
+        per_problem=per_problem,
+        elapsed_s=round(time.monotonic() - started, 3),
+    )
+
+
+def _fault_report(
+    task: Task, problem: Problem, opened: OpenedSandbox, options: JudgeOptions, message: str
+) -> Report:
+    limits = Limits(
+        time_s=options.time_limit_s or problem.limits.time_s,
+        memory_mib=options.memory_limit_mib or problem.limits.memory_mib,
+        output_kib=problem.limits.output_kib,
+        message_mib=problem.limits.message_mib,
+    )
+    return Report(
+        problem=problem.slug,
+        submission=str(task.submission),
+        verdict=Verdict.IE,
+        score=0.0,
+        groups=(),
+        seed=options.seed,
+        limits=limits,
+        sandbox=opened.info,
+        judge_version=__version__,
+        message=message,
+    )
+
+
+def _judge_in_workers(
+    tasks: Sequence[Task],
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    jobs: int,
+    record: Callable[[int, Report], None],
+    fault: Callable[[int, str], Report],
+) -> None:
+    """At most `jobs` tasks in flight, so that when a worker dies only those are suspects.
+    Suspects are then judged alone, one pool each, so a task that kills its worker gets IE
+    and the others are judged normally."""
+    context = multiprocessing.get_context("spawn")
+    queue, suspects = deque(range(len(tasks))), deque[int]()
+    initargs = (SandboxChoice(opened.info.kind), opened.info)
+    while queue or suspects:
+        isolated = bool(suspects)
+        source, width = (suspects, 1) if isolated else (queue, jobs)
+        with ProcessPoolExecutor(
+            width, context, initializer=_start_worker, initargs=initargs
+        ) as pool:
+            running: dict[Future[_Outcome], int] = {}
+            broken = False
+            try:
+                while (source or running) and not broken:
+                    while source and len(running) < width:
+                        index = source.popleft()
+                        running[pool.submit(_work, tasks[index], options)] = index
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        index = running.pop(future)
+                        try:
+                            outcome = future.result()
+                        except BrokenProcessPool:
+                            if isolated:
+                                record(index, fault(index, "the grading worker died judging this"))
+                            else:
+                                suspects.append(index)
+                            broken = True
+                            continue
+                        except Exception as error:
+                            outcome = _Outcome(None, f"{type(error).__name__}: {error}")
+                        report = outcome.report or fault(index, outcome.fault)
+                        record(index, report)
+                suspects.extend(running.values())
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker sends back: a report, or why it could not make one."""
+
+    report: Report | None
+    fault: str = ""
+
+
+_WORKER: dict[str, Any] = {}
+"""Per worker process: its sandbox and loaded problems. Never used in the parent."""
+
+
+def _start_worker(choice: SandboxChoice, info: SandboxInfo) -> None:
+    _WORKER.update(choice=choice, info=info, opened=None, problems={})
+
+
+def _work(task: Task, options: JudgeOptions) -> _Outcome:
+    """Judge one task in a worker; any failure of the judge is returned as a fault."""
+    try:
+        if _WORKER["opened"] is None:
+            mine = open_sandbox(_WORKER["choice"])
+            # The parent's info (its notice, its image id) so that reports do not depend on -j.
+            _WORKER["opened"] = OpenedSandbox(mine.sandbox, _WORKER["info"])
+        problems: dict[Path, Problem] = _WORKER["problems"]
+        if task.problem not in problems:
+            problems[task.problem] = load_problem(task.problem)
+        return _Outcome(judge(problems[task.problem], task.submission, _WORKER["opened"], options))
+    except Exception as error:
+        return _Outcome(None, f"{type(error).__name__}: {error}")
+
+
+# --- outputs ----------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use (a container's or taskset's share), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def strip_timings(value: Any) -> Any:
+    """A JSON document without `TIMING_FIELDS`: what two gradings must agree on exactly."""
+    if isinstance(value, dict):
+        return {k: strip_timings(v) for k, v in value.items() if k not in TIMING_FIELDS}
+    if isinstance(value, list):
+        return [strip_timings(item) for item in value]
+    return value
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temp file in the same folder, then a rename, so a
+    CI step that uploads reports never sees half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp's 0600 would hide reports from other users
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def append_step_summary(markdown: str, environ: dict[str, str] | None = None) -> Path | None:
+    """Append to $GITHUB_STEP_SUMMARY when GitHub Actions set it; the file is GitHub's, so
+    this appends (in one write) rather than replacing."""
+    target = (environ if environ is not None else os.environ).get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return None
+    with open(target, "a", encoding="utf-8") as stream:
+        stream.write(markdown if markdown.endswith("\n") else markdown + "\n")
+    return Path(target)
