@@ -1,0 +1,66 @@
+"""The reference and the checker agree with a brute force over all pairs."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+
+from judge.authoring import CheckContext
+from judge.problem import load_problem
+from judge.runner import reference_answer
+
+PROBLEM = load_problem(Path(__file__).parent)
+properties = PROBLEM.properties
+
+
+def valid_pairs(nums: list[int], target: int) -> set[tuple[int, int]]:
+    return {
+        (i, j)
+        for i, j in itertools.permutations(range(len(nums)), 2)
+        if nums[i] + nums[j] == target
+    }
+
+
+def _check(case: dict[str, Any], got: Any) -> bool:
+    expected = reference_answer(PROBLEM, case)
+    return bool(properties.check(CheckContext(case, expected, got, PROBLEM.tolerance)).ok)
+
+
+@given(properties.cases())
+def test_reference_finds_a_pair_exactly_when_one_exists(case: dict[str, Any]) -> None:
+    pairs = valid_pairs(case["nums"], case["target"])
+    got = reference_answer(PROBLEM, case)
+    assert (got is None) == (not pairs)
+    if got is not None:
+        assert tuple(got) in pairs
+        assert _check(case, got) and _check(case, list(reversed(got)))
+
+
+@given(properties.cases())
+def test_checker_rejects_what_brute_force_rejects(case: dict[str, Any]) -> None:
+    pairs = valid_pairs(case["nums"], case["target"])
+    n = len(case["nums"])
+    for candidate in [None, (0, 0), (0, n), (-1, 0), "0,1", (True, 1), (0, 1, 2)]:
+        expected_ok = candidate is None and not pairs
+        if (
+            isinstance(candidate, tuple)
+            and len(candidate) == 2
+            and not any(isinstance(k, bool) for k in candidate)
+        ):
+            expected_ok = candidate in pairs
+        assert _check(case, candidate) == expected_ok, candidate
+
+
+def test_examples_are_right_answers() -> None:
+    for example in PROBLEM.examples:
+        assert _check(dict(example.input), example.output)
+
+
+def test_stress_reaches_the_maximum_size() -> None:
+    cases = properties.stress_cases(random.Random(0))
+    assert all(len(case["nums"]) == properties.MAX_N for case in cases)
+    assert reference_answer(PROBLEM, cases[1]) is None

@@ -1,0 +1,77 @@
+"""The judge's own regression suite: every labelled submission gets its folder's verdict,
+and every package passes `judge check`'s package checks, through the real Docker sandbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from judge.engine import JudgeOptions, judge
+from judge.problem import load_problem
+from judge.sandbox import OpenedSandbox
+from judge.verdict import Verdict
+from judge.verify import FOLDER_VERDICTS, labelled_submissions, verify_package
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBLEMS = sorted(
+    path.name for path in (ROOT / "problems").iterdir() if (path / "problem.yaml").is_file()
+)
+LABELLED = [
+    (slug, path, verdict)
+    for slug in PROBLEMS
+    for path, verdict in labelled_submissions(ROOT / "solutions" / slug)
+]
+
+pytestmark = pytest.mark.docker
+
+
+def test_every_problem_has_the_required_labels() -> None:
+    """At least one accepted, two wrong answers and one TLE per problem; RE and CE somewhere;
+    MLE for top-k; a Solution-class accepted submission for at least two problems."""
+    for slug in PROBLEMS:
+        verdicts = [verdict for s, _, verdict in LABELLED if s == slug]
+        assert verdicts.count(Verdict.AC) >= 1, slug
+        assert verdicts.count(Verdict.WA) >= 2, slug
+        assert verdicts.count(Verdict.TLE) >= 1, slug
+    everywhere = {verdict for _, _, verdict in LABELLED}
+    assert {Verdict.RE, Verdict.CE} <= everywhere
+    assert Verdict.MLE in {v for s, _, v in LABELLED if s == "top-k-streaming"}
+    with_class = {
+        s for s, path, v in LABELLED if v is Verdict.AC and "class Solution" in path.read_text()
+    }
+    assert len(with_class) >= 2
+
+
+@pytest.mark.parametrize(
+    ("slug", "path", "expected"),
+    LABELLED,
+    ids=[f"{slug}/{path.parent.name}/{path.name}" for slug, path, _ in LABELLED],
+)
+def test_labelled_submission(
+    slug: str, path: Path, expected: Verdict, docker_opened: OpenedSandbox
+) -> None:
+    problem = load_problem(ROOT / "problems" / slug)
+    report = judge(problem, path, docker_opened, JudgeOptions())
+    failure = report.first_failure
+    why = report.message or (
+        f"{failure.group.value} #{failure.index}: {failure.message}" if failure else ""
+    )
+    assert report.verdict is expected, (
+        f"{path.relative_to(ROOT)}: got {report.verdict.value}: {why}"
+    )
+
+
+@pytest.mark.parametrize("slug", PROBLEMS)
+def test_package_checks(slug: str, docker_opened: OpenedSandbox, tmp_path: Path) -> None:
+    """Metadata, examples and the reference (judged AC in the sandbox); labelled submissions
+    are covered one by one above, so an empty solutions folder is given here."""
+    result = verify_package(ROOT / "problems" / slug, tmp_path, docker_opened, JudgeOptions())
+    assert result.problems == []
+    assert "reference" in result.stress_note
+
+
+def test_folder_names_are_the_verdicts() -> None:
+    for slug in PROBLEMS:
+        folder = ROOT / "solutions" / slug
+        assert {path.name for path in folder.iterdir() if path.is_dir()} <= set(FOLDER_VERDICTS)
