@@ -205,3 +205,12 @@ def test_check_catches_a_wrong_example(tmp_path: Path) -> None:
     result = invoke("check", folder, "--solutions", tmp_path / "none", "--sandbox", "process")
     assert result.exit_code == 1
     assert "examples[0].output is not a right answer" in result.stdout
+
+
+@pytest.mark.docker
+def test_doctor_proves_the_limits() -> None:
+    result = invoke("sandbox", "doctor")
+    assert result.exit_code == 0, result.stdout
+    for check in ("engine", "image", "limit: memory", "limit: pids", "limit: network", "limit: user"):
+        assert check in result.stdout
+    assert "FAIL" not in result.stdout
