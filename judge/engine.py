@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
-from hypothesis.errors import HypothesisException
 
 from judge import __version__
 from judge.authoring import script_from_calls
 from judge.calibrate import stress_limit
 from judge.checkers import checker_for
-from judge.errors import JudgeError
+from judge.errors import ProblemError
 from judge.problem import EntryKind, Problem
-from judge.runner import JudgeFault, Runner, SubmissionRejected, reference_answer
+from judge.runner import Runner, SubmissionRejected, reference_answer
 from judge.sandbox import OpenedSandbox
 from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 
@@ -81,7 +80,9 @@ def judge(
         verdict = overall([group.verdict for group in groups])
     except SubmissionRejected as rejection:
         verdict, message, groups = rejection.verdict, rejection.message, []
-    except (JudgeFault, JudgeError, HypothesisException) as fault:
+    except ProblemError:
+        raise  # the package's fault: the caller names the file (exit 2), no submission to blame
+    except Exception as fault:  # any other failure here is the judge's own (IE)
         verdict, message = Verdict.IE, f"{type(fault).__name__}: {fault}"
     finally:
         runner.close()
