@@ -7,6 +7,7 @@ never credited, and (in conftest) no container, process or staging folder is lef
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import threading
 import time
@@ -135,10 +136,8 @@ def test_container_killed_from_outside_is_an_internal_error(
     def assassin() -> None:
         while not stop.wait(0.4):
             for container in client.containers.list(filters={"label": "judge.session"}):
-                try:
+                with contextlib.suppress(Exception):
                     container.kill()
-                except Exception:
-                    pass
                 return
 
     thread = threading.Thread(target=assassin)

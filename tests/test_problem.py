@@ -79,7 +79,7 @@ def test_invalid_yaml_syntax(tmp_path: Path) -> None:
     folder = tmp_path / "add"
     shutil.copytree(ADD, folder)
     (folder / "problem.yaml").write_text("title: [unclosed\n")
-    with pytest.raises(ProblemError, match="problem.yaml: is not valid YAML"):
+    with pytest.raises(ProblemError, match=r"problem\.yaml: is not valid YAML"):
         load_problem(folder)
 
 
@@ -87,7 +87,7 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     folder = tmp_path / "add"
     shutil.copytree(ADD, folder)
     (folder / "reference.py").unlink()
-    with pytest.raises(ProblemError, match="reference.py: is missing"):
+    with pytest.raises(ProblemError, match=r"reference\.py: is missing"):
         load_problem(folder)
 
 

@@ -89,10 +89,9 @@ class CgroupFiles:
 
     def reset_peak(self) -> None:
         if self.memory_peak is not None and self.memory_peak.name == "memory.max_usage_in_bytes":
-            try:
+            # Not root: the peak stays the session's rather than the case's.
+            with contextlib.suppress(OSError):
                 self.memory_peak.write_text("0")
-            except OSError:
-                pass  # not root: the peak is then the session's, not the case's
 
     def _cpu_s(self) -> float | None:
         try:
