@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the library is imported inside each command: `judge --help`
     from judge.practice import Progress, Stats, StatsRow
 
 F = TypeVar("F", bound=Callable[..., Any])
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def _handle_errors(command: F) -> F:
@@ -42,7 +42,11 @@ def _handle_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except JudgeError as error:
-            label = "error" if isinstance(error, UsageError) else "internal error"
+            label = (
+                "error"
+                if isinstance(error, UsageError) or error.exit_code == 2
+                else "internal error"
+            )
             err_console.print(Text(f"{label}: {error}", style="red"))
             sys.exit(error.exit_code)
 
@@ -162,6 +166,7 @@ def progress_to_dict(state: Progress) -> dict[str, Any]:
 def _row_dict(row: StatsRow) -> dict[str, Any]:
     return {
         "name": row.name,
+        "drawn": row.drawn,
         "tried": row.tried,
         "attempts": row.attempts,
         "solved": row.solved,
@@ -197,21 +202,34 @@ def practice() -> None:
 
 
 @practice.command()
-@click.option("--count", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option(
+    "--count", type=click.IntRange(min=1), default=3, show_default=True, help="Problems to draw."
+)
 @click.option(
     "--minutes",
     type=click.IntRange(min=1),
     help="Time for the set (default: the sum of the problems' suggested minutes).",
 )
 @click.option(
-    "--difficulty", "difficulties", multiple=True, type=click.Choice(["easy", "medium", "hard"])
+    "--difficulty",
+    "difficulties",
+    multiple=True,
+    type=click.Choice(["easy", "medium", "hard"]),
+    help="Any of those given (repeat the option).",
 )
-@click.option("--level", "levels", multiple=True, type=click.Choice(["mid", "senior", "principal"]))
+@click.option(
+    "--level",
+    "levels",
+    multiple=True,
+    type=click.Choice(["mid", "senior", "principal"]),
+    help="Any of those given.",
+)
 @click.option(
     "--category",
     "categories",
     multiple=True,
     type=click.Choice(["must", "good-to-know", "specialisation"]),
+    help="Any of those given.",
 )
 @click.option("--tag", "tags", multiple=True, help="Skill tag (any of those given).")
 @click.option("--seed", type=int, help="Seed for the draw (recorded with the set).")
@@ -271,23 +289,22 @@ def start(
         )
     )
     table = Table(show_edge=False)
-    for column in ("slug", "title", "difficulty", "skills", "suggested", "statement", "starter"):
-        table.add_column(column)
+    for column in ("#", "slug", "title", "difficulty", "suggested"):
+        table.add_column(column, no_wrap=column == "slug")
     for problem in started.problems:
         table.add_row(
+            str(problem.position),
             problem.slug,
             problem.title,
             problem.difficulty,
-            ", ".join(problem.skills),
             f"{problem.suggested_minutes} min",
-            problem.statement_file.name,
-            problem.starter_file.name,
         )
     console.print(table)
     console.print(
         Text(
-            f"seed {started.seed}{' · uniform draw' if started.uniform else ''} · "
-            "submit with `judge practice submit SLUG [FILE]`",
+            "each SLUG has SLUG.md (statement) and SLUG.py (starter) in the workspace; "
+            "submit with `judge practice submit SLUG [FILE]`\n"
+            f"seed {started.seed}{' · uniform draw' if started.uniform else ''}",
             style="dim",
         )
     )
@@ -296,7 +313,7 @@ def start(
 def _status_table(state: Progress) -> Table:
     table = Table(show_edge=False)
     for column in ("#", "slug", "attempts", "last", "best", "solved", "time", "passed"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "slug")
     for encounter in state.encounters:
         last = encounter.attempts[-1] if encounter.attempts else None
         solved = (
@@ -321,12 +338,12 @@ def _status_table(state: Progress) -> Table:
 
 def _status_view(state: Progress) -> Table:
     view = Table.grid()
+    view.add_row(Text.assemble(("Practice set · ", "bold"), _time_left(state)))
     view.add_row(
-        Text.assemble(
-            ("Practice set ", "bold"),
-            f"started {_local(state.practice_set.started_at)}, deadline ",
-            f"{_local(state.practice_set.deadline)} · ",
-            _time_left(state),
+        Text(
+            f"started {_local(state.practice_set.started_at)} · "
+            f"deadline {_local(state.practice_set.deadline)}",
+            style="dim",
         )
     )
     view.add_row(_status_table(state))
@@ -481,11 +498,13 @@ def finish(db_path: Path | None, as_json: bool) -> None:
 
 def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
     table = Table(title=title, show_edge=False, title_justify="left")
-    for column in (title.split()[1], "tried", "attempts", "solved", "first try", "median time"):
-        table.add_column(column)
+    columns = (title.split()[1], "drawn", "tried", "attempts", "solved", "first try", "median")
+    for index, column in enumerate(columns):
+        table.add_column(column, no_wrap=index == 0)
     for row in rows:
         table.add_row(
             row.name,
+            str(row.drawn),
             str(row.tried),
             str(row.attempts),
             str(row.solved),
@@ -518,7 +537,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     console.print(_stats_table("by category", found.categories))
     review = Table(title="review queue", show_edge=False, title_justify="left")
     for column in ("slug", "title", "why", "last drawn"):
-        review.add_column(column)
+        review.add_column(column, no_wrap=column == "slug")
     for item in found.review:
         review.add_row(item.slug, item.title, item.reason, _local(item.last_drawn))
     console.print(review if found.review else Text("review queue: empty", style="green"))

@@ -256,10 +256,16 @@ class History:
                 f"({SCHEMA_VERSION}): upgrade judge, or use another --db"
             )
         for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction() as db:
-                for statement in MIGRATIONS[target - 1]:
-                    db.execute(statement)
-                db.execute(f"PRAGMA user_version = {target}")
+            try:
+                with self.transaction() as db:
+                    for statement in MIGRATIONS[target - 1]:
+                        db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {target}")
+            except sqlite3.Error as error:
+                raise JudgeError(
+                    f"migrating {self.path} to history schema {target} failed ({error}); "
+                    f"it is left unchanged at schema {target - 1}"
+                ) from None
 
     # --- sets ---------------------------------------------------------------------------
 
@@ -342,7 +348,8 @@ class History:
         for row in self._db.execute(
             "SELECT set_id, position, slug, title, difficulty, category, skills,"
             " suggested_minutes, statement_file, starter_file FROM set_problem"
-            " ORDER BY set_id, position"
+            f" WHERE set_id IN (SELECT id FROM practice_set {where}) ORDER BY set_id, position",
+            args,
         ):
             problems.setdefault(row[0], []).append(
                 SetProblem(

@@ -95,7 +95,7 @@ class Encounter:
 
 
 def encounters(practice_set: PracticeSet, attempts: Iterable[Attempt]) -> tuple[Encounter, ...]:
-    """The set's problems with their attempts and estimated solving times."""
+    """The set's problems with their attempts (others' are ignored) and estimated times."""
     mine = [attempt for attempt in attempts if attempt.set_id == practice_set.id]
     by_slug = {
         problem.slug: tuple(a for a in mine if a.slug == problem.slug)
@@ -117,6 +117,19 @@ def encounters(practice_set: PracticeSet, attempts: Iterable[Attempt]) -> tuple[
     )
 
 
+def all_encounters(history: History, *, finished_only: bool) -> list[Encounter]:
+    """Every (set, problem) pair in the history, oldest set first."""
+    by_set: dict[int, list[Attempt]] = {}
+    for attempt in history.attempts():
+        by_set.setdefault(attempt.set_id, []).append(attempt)
+    return [
+        encounter
+        for practice_set in history.all_sets()
+        if not (finished_only and practice_set.active)
+        for encounter in encounters(practice_set, by_set.get(practice_set.id, ()))
+    ]
+
+
 # --- drawing a set ----------------------------------------------------------------------
 
 
@@ -126,7 +139,8 @@ def standing(history_of_problem: Sequence[Encounter]) -> tuple[Standing, str]:
         return Standing.UNSOLVED, "never drawn"
     tries = sum(len(encounter.attempts) for encounter in history_of_problem)
     if not any(encounter.solved for encounter in history_of_problem):
-        return Standing.UNSOLVED, f"never solved ({tries} attempt{'s' * (tries != 1)})"
+        tried = f"{tries} attempt{'s' * (tries != 1)}" if tries else "never submitted"
+        return Standing.UNSOLVED, f"never solved ({tried})"
     last = history_of_problem[-1]
     when = f"{last.practice_set.started_at:%Y-%m-%d}"
     if not last.solved:
@@ -141,14 +155,12 @@ def standing(history_of_problem: Sequence[Encounter]) -> tuple[Standing, str]:
 
 
 def standings(history: History) -> dict[str, tuple[Standing, str, Encounter]]:
-    """Every problem the finished sets drew: its standing, why, and its last encounter."""
-    attempts = history.attempts()
+    """Every problem the finished sets drew: its standing, why, and its last encounter.
+
+    A running set is left out: it says nothing yet about what is weak."""
     by_slug: dict[str, list[Encounter]] = {}
-    for practice_set in history.all_sets():
-        if practice_set.active:
-            continue  # a running set says nothing yet about what is weak
-        for encounter in encounters(practice_set, attempts):
-            by_slug.setdefault(encounter.problem.slug, []).append(encounter)
+    for encounter in all_encounters(history, finished_only=True):
+        by_slug.setdefault(encounter.problem.slug, []).append(encounter)
     return {slug: (*standing(found), found[-1]) for slug, found in by_slug.items()}
 
 
@@ -351,6 +363,9 @@ def submit(
     if not (folder / slug).is_dir():
         raise UsageError(f"problem {slug!r} is no longer in {folder}: give --problems DIR")
     problem = load_problem(folder / slug)
+    if submission.read_text(encoding="utf-8", errors="replace") == starter_file(problem):
+        # Judging it costs a full run and a failed attempt, and says nothing about the user.
+        raise UsageError(f"{submission} is still the untouched starter: write a solution first")
     submitted_at = clock.now()
     report = judge_with(problem, submission, opened, options or JudgeOptions())
     if report.verdict is Verdict.IE:
@@ -408,6 +423,8 @@ class StatsRow:
     """One skill or category over every set."""
 
     name: str
+    drawn: int
+    """Distinct problems drawn into a set."""
     tried: int
     """Distinct problems submitted at least once."""
     attempts: int
@@ -442,6 +459,7 @@ def _row(name: str, found: Sequence[Encounter]) -> StatsRow:
     times = [e.solve_s for e in found if e.solve_s is not None]
     return StatsRow(
         name=name,
+        drawn=len({encounter.problem.slug for encounter in found}),
         tried=len({encounter.problem.slug for encounter in tried}),
         attempts=sum(len(encounter.attempts) for encounter in found),
         solved=len({encounter.problem.slug for encounter in found if encounter.solved}),
@@ -453,9 +471,7 @@ def _row(name: str, found: Sequence[Encounter]) -> StatsRow:
 
 
 def compute_stats(history: History) -> Stats:
-    sets = history.all_sets()
-    attempts = history.attempts()
-    every = [encounter for s in sets for encounter in encounters(s, attempts)]
+    every = all_encounters(history, finished_only=False)
     skills: dict[str, list[Encounter]] = {}
     categories: dict[str, list[Encounter]] = {}
     for encounter in every:
@@ -471,8 +487,8 @@ def compute_stats(history: History) -> Stats:
         key=lambda item: (-item.standing, item.last_drawn, item.slug),
     )
     return Stats(
-        sets=len(sets),
-        attempts=len(attempts),
+        sets=len({encounter.practice_set.id for encounter in every}),
+        attempts=sum(len(encounter.attempts) for encounter in every),
         skills=tuple(_row(name, skills[name]) for name in sorted(skills)),
         categories=tuple(_row(name, categories[name]) for name in sorted(categories)),
         review=tuple(review),
