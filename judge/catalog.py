@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.errors import UsageError
+from judge.errors import ProblemError, UsageError
 from judge.problem import Category, Difficulty, Level, Problem, load_problem
 
 PROBLEMS_ENV = "JUDGE_PROBLEMS"
@@ -19,11 +19,12 @@ def problems_folder(explicit: Path | None = None) -> Path:
 
 
 def resolve(name: str | Path, folder: Path | None = None) -> Problem:
-    """A problem from a folder path, or from a slug looked up in the problems folder."""
+    """A problem from a package folder, or from a slug looked up in the problems folder (a
+    folder that merely shares the slug's name does not shadow the slug)."""
     path = Path(name)
-    if path.is_dir():
-        return load_problem(path)
     candidate = problems_folder(folder) / str(name)
+    if (path / "problem.yaml").is_file() or (path.is_dir() and not candidate.is_dir()):
+        return load_problem(path)
     if candidate.is_dir():
         return load_problem(candidate)
     raise UsageError(
@@ -31,13 +32,24 @@ def resolve(name: str | Path, folder: Path | None = None) -> Problem:
     )
 
 
-def all_problems(folder: Path | None = None) -> list[Problem]:
+def all_problems(
+    folder: Path | None = None, on_error: Callable[[ProblemError], None] | None = None
+) -> list[Problem]:
+    """Every package in the problems folder. A broken one raises, unless `on_error` is
+    given: then it is reported there and skipped, so one bad package hides only itself."""
     root = problems_folder(folder)
     if not root.is_dir():
         raise UsageError(f"no problems folder at {root} (use --problems DIR or ${PROBLEMS_ENV})")
-    return [
-        load_problem(path) for path in sorted(root.iterdir()) if (path / "problem.yaml").is_file()
-    ]
+    problems = []
+    for path in sorted(root.iterdir()):
+        if (path / "problem.yaml").is_file():
+            try:
+                problems.append(load_problem(path))
+            except ProblemError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+    return problems
 
 
 @dataclass(frozen=True)

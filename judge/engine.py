@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,9 @@ from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdic
 DEFAULT_SEED = 0
 SHRINK_BUDGET_S = 20.0
 """Wall time allowed for shrinking a failure; past it the smallest failure so far stands."""
+NOTHING_PASSED = (
+    "every sample failed, so the properties and stress groups were not judged (score 0)"
+)
 SHRINKABLE = (Verdict.WA, Verdict.RE)
 """Verdicts worth shrinking: cheap to reproduce. TLE, MLE and OLE each cost a killed sandbox."""
 
@@ -72,11 +75,16 @@ def judge(
     )
     runner = Runner(problem, submission, opened.sandbox, limits, checker_for(problem))
     groups: list[GroupResult] = []
+    notes: list[str] = []
     message = ""
     try:
-        groups.append(_samples(problem, runner, limits))
-        groups.append(_properties(problem, runner, limits, options))
-        groups.append(_stress(problem, runner, limits, options, opened))
+        samples = _samples(problem, runner, limits)
+        groups.append(samples)
+        if samples.cases and not any(case.verdict.accepted for case in samples.cases):
+            notes.append(NOTHING_PASSED)
+        else:
+            groups.append(_properties(problem, runner, limits, options))
+            groups.append(_stress(problem, runner, limits, options, opened))
         verdict = overall([group.verdict for group in groups])
     except SubmissionRejected as rejection:
         verdict, message, groups = rejection.verdict, rejection.message, []
@@ -98,6 +106,7 @@ def judge(
         judge_version=__version__,
         message=message,
         elapsed_s=round(time.monotonic() - started, 3),
+        notes=tuple(notes),
     )
 
 
@@ -128,7 +137,7 @@ def _samples(problem: Problem, runner: Runner, limits: Limits) -> GroupResult:
     return _group(Group.SAMPLES, problem, cases, limits.time_s, _passed_fraction(cases))
 
 
-def sample_case(problem: Problem, values: dict[str, Any]) -> Any:
+def sample_case(problem: Problem, values: Mapping[str, Any]) -> Any:
     """A YAML example as a case: through the package's `from_example`, or as it stands."""
     convert = getattr(problem.properties, "from_example", None)
     if convert is not None:
@@ -183,7 +192,7 @@ def _run_hypothesis(
         print_blob=False,
         verbosity=Verbosity.quiet,
     )
-    seed(seed_value)(configured(given(problem.properties.cases())(test)))()
+    seed(seed_value)(configured(given(problem.properties.cases())(test)))()  # type: ignore[no-untyped-call]
 
 
 def _shrink(

@@ -211,6 +211,34 @@ def test_check_catches_a_wrong_example(tmp_path: Path) -> None:
 def test_doctor_proves_the_limits() -> None:
     result = invoke("sandbox", "doctor")
     assert result.exit_code == 0, result.stdout
-    for check in ("engine", "image", "limit: memory", "limit: pids", "limit: network", "limit: user"):
+    for check in (
+        "engine",
+        "image",
+        "limit: memory",
+        "limit: pids",
+        "limit: network",
+        "limit: user",
+    ):
         assert check in result.stdout
     assert "FAIL" not in result.stdout
+
+
+def test_list_skips_a_broken_package_and_says_so(tmp_path: Path) -> None:
+    shutil.copytree(ADD, tmp_path / "add")
+    broken = tmp_path / "broken"
+    shutil.copytree(ADD, broken)
+    (broken / "problem.yaml").write_text("title: [unclosed\n")
+    result = invoke("list", "--problems", tmp_path)
+    assert result.exit_code == 0
+    assert "add" in result.stdout
+    assert "skipped:" in result.stderr and "broken/problem.yaml" in result.stderr
+
+
+def test_nothing_passing_skips_properties_and_stress(tmp_path: Path) -> None:
+    always_wrong = tmp_path / "wrong.py"
+    always_wrong.write_text("def add(a, b):\n    return None\n")
+    result = invoke("run", ADD, always_wrong, "--sandbox", "process", "--json")
+    report = json.loads(result.stdout)
+    assert report["verdict"] == "WA" and report["score"] == 0
+    assert [group["group"] for group in report["groups"]] == ["samples"]
+    assert "not judged" in report["notes"][0]

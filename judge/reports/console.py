@@ -84,6 +84,8 @@ def render(report: Report, console: Console) -> None:
                 console.print(
                     Text(f"{group.group.value} time limit: {group.time_limit_note}", style="dim")
                 )
+    for note in report.notes:
+        console.print(Text(f"note: {note}", style="yellow"))
     failure = report.first_failure
     if failure is not None:
         lines = [

@@ -17,8 +17,13 @@ from judge.verdict import Limits, SandboxInfo
 
 
 class Sandbox(Protocol):
-    kind: str
-    image_id: str | None
+    @property
+    def kind(self) -> str:
+        """ "docker" or "process"."""
+
+    @property
+    def image_id(self) -> str | None:
+        """The image sessions run in, for reports and calibration caches (None: no image)."""
 
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> HarnessSession:
         """Start a harness for the submission; raise SessionFailed if the sandbox cannot."""

@@ -343,9 +343,10 @@ class DockerSession(HarnessSession):
         """Close our end first (an unread attach socket makes kill hang), then remove."""
         self._killed = True
         if self._sock is not None:
-            for action in (lambda s: s.shutdown(socket.SHUT_RDWR), lambda s: s.close()):
-                with contextlib.suppress(OSError):
-                    action(self._sock)
+            with contextlib.suppress(OSError):
+                self._sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                self._sock.close()
             self._sock = None
         if self._socket_io is not None:
             # The HTTP response and its file wrapper hold references to the socket: close

@@ -181,7 +181,7 @@ class HarnessSession(abc.ABC):
         cap = self.limits.message_mib * 1024 * 1024
         while True:
             line = self._next_line(cap)
-            if line is Outcome.OUTPUT:
+            if isinstance(line, Outcome):
                 return self._fail(line, "a protocol message exceeded the size cap")
             if line is None:
                 chunk = self._receive(deadline)
