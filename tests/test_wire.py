@@ -54,6 +54,13 @@ def test_large_float_matrices_cross_as_raw_doubles_and_come_back_as_lists() -> N
     assert wire.from_wire(wire.to_wire(mixed)) == mixed and isinstance(wire.to_wire(mixed), list)
 
 
+def test_lists_of_tuples_travel_compactly() -> None:
+    edges = [(0, 1, 5), (1, 2, 0), (2, 0, 10**9)]
+    encoded = wire.to_wire(edges)
+    assert set(encoded) == {"$tuples"}
+    assert wire.from_wire(json.loads(json.dumps(encoded))) == edges
+
+
 def test_array_module_arrays_round_trip() -> None:
     values = array.array("q", [1, -2, 3 * 10**17])
     assert wire.from_wire(wire.to_wire(values)) == values
@@ -92,6 +99,7 @@ def test_hostile_lines_are_refused(line: bytes) -> None:
         {"$array": {"typecode": "u", "data": ""}},
         {"$array": {"typecode": "q", "data": "not base64!"}},
         {"$tuple": "nope"},
+        {"$tuples": [1, 2]},
         {"$floats": {"shape": [2, 2], "data": "AAAA"}},
         {"$floats": {"shape": [0], "data": ""}},
         {"$pickle": "gASV"},

@@ -229,19 +229,20 @@ def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
 
 def _handle(submission: Submission, request: dict[str, Any]) -> dict[str, Any]:
     op = request.get("op")
+    # pop, not get: the raw JSON must not stay alive beside the decoded arguments.
     if op == "call":
-        args = wire.from_wire(request["args"])
+        args = wire.from_wire(request.pop("args"))
         value, wall, cpu = _timed(submission.function, *args)
         return {"ok": True, "value": _encode_value(value), "time_ns": wall, "cpu_ns": cpu}
     if op == "new":
-        args = wire.from_wire(request["args"])
+        args = wire.from_wire(request.pop("args"))
         submission.instance, wall, cpu = _timed(submission.cls, *args)
         return {"ok": True, "time_ns": wall, "cpu_ns": cpu}
     if op == "batch":
         if submission.instance is None:
             raise RuntimeError("batch before new")
         method = getattr(submission.instance, request["method"])
-        calls = wire.from_wire(request["calls"])
+        calls = wire.from_wire(request.pop("calls"))
         void, single = bool(request.get("void")), bool(request.get("single"))
 
         def run_all() -> list[Any]:

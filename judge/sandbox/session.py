@@ -114,6 +114,7 @@ class HarnessSession(abc.ABC):
         self.stderr_total = 0
         self._stdout = bytearray()
         self.foreign_lines = 0
+        self._encode_s = 0.0
         self._kill_reason: Outcome | None = None
 
     # --- transport, supplied by subclasses -------------------------------------------
@@ -154,7 +155,9 @@ class HarnessSession(abc.ABC):
         if not self.alive:
             raise SessionFailed("request on a finished session")
         request_id = secrets.randbits(62)
+        encode_start = time.monotonic()
         data = wire.encode_line({"id": request_id, **message})
+        self._encode_s = time.monotonic() - encode_start
         # The reply's size is unknown until it arrives: allow for the largest one permitted.
         transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
         before = self._usage()
@@ -202,7 +205,7 @@ class HarnessSession(abc.ABC):
                 reply = wire.decode_line(line)
             except wire.WireError as error:
                 return self._fail(Outcome.PROTOCOL, f"malformed message from the sandbox: {error}")
-            codec_s = time.monotonic() - codec_start
+            codec_s = time.monotonic() - codec_start + self._encode_s
             if reply.get("id") == request_id and isinstance(reply.get("ok"), bool):
                 break
             # A line for another id was written by the submission, not the harness (ids are

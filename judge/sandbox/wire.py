@@ -8,6 +8,7 @@ Values are plain JSON, with two tagged forms for typed binary data (never pickle
     {"$array":   {"typecode": "q", "data": "<base64>"}}                  array.array
     {"$ndarray": {"dtype": "<f8", "shape": [2, 3], "data": "<base64>"}}  numpy.ndarray
     {"$tuple":   [...]}                                                  tuple
+    {"$tuples":  [[...], ...]}                                           list of tuples
     {"$floats":  {"shape": [512, 512], "data": "<base64>"}}              nested lists of floats
 
 The last form is only a compact spelling: a large rectangular list of floats (a matrix
@@ -80,6 +81,9 @@ def to_wire(value: Any, depth: int = 0) -> Any:
         if block is not None:
             shape, flat = block
             return {"$floats": {"shape": shape, "data": _b64(flat.tobytes())}}
+        if len(value) > 1 and all(type(item) is tuple for item in value):
+            # An edge list: one tag for the list instead of a tagged object per tuple.
+            return {"$tuples": [[to_wire(x, depth + 2) for x in item] for item in value]}
         return [to_wire(item, depth + 1) for item in value]
     if isinstance(value, tuple):
         return {"$tuple": [to_wire(item, depth + 1) for item in value]}
@@ -182,6 +186,10 @@ def from_wire(data: Any, depth: int = 0) -> Any:
                 if not isinstance(body, list):
                     raise WireError("$tuple must hold a list")
                 return tuple(from_wire(item, depth + 1) for item in body)
+            if key == "$tuples":
+                if not isinstance(body, list) or not all(isinstance(item, list) for item in body):
+                    raise WireError("$tuples must hold a list of lists")
+                return [tuple(from_wire(x, depth + 2) for x in item) for item in body]
             if key == "$array":
                 return _array_from_wire(body)
             if key == "$ndarray":
