@@ -269,7 +269,10 @@ def list_problems(
     table.add_column("slug", no_wrap=True)
     for column in ("title", "difficulty", "category", "levels", "skills", "minutes"):
         table.add_column(column)
-    for problem in filters.select(all_problems(problems_dir)):
+    def skip(error: Exception) -> None:
+        err_console.print(Text(f"skipped: {error}", style="yellow"))
+
+    for problem in filters.select(all_problems(problems_dir, on_error=skip)):
         table.add_row(
             problem.slug,
             problem.title,
@@ -323,3 +326,7 @@ from judge.commands_practice import practice, stats  # noqa: E402
 
 main.add_command(practice)
 main.add_command(stats)
+
+from judge.commands_grade import grade  # noqa: E402
+
+main.add_command(grade)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import tempfile
 import time
 from collections import deque
@@ -153,25 +154,27 @@ def _candidate(path: Path, problem: Problem) -> Task:
     raise UsageError(f"{path}: no such submission file or folder")
 
 
-def plan_paths(problem: Problem, paths: Iterable[Path]) -> list[Task]:
-    """Tasks for submissions named one by one (files or candidate folders)."""
-    return _unique([_candidate(Path(path), problem) for path in paths])
-
-
-def plan_folder(problem: Problem, folder: Path) -> list[Task]:
-    """Every candidate in a folder: each `*.py` file and each subfolder, sorted by name."""
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder of submissions")
-    entries = [
-        entry
-        for entry in sorted(folder.iterdir())
-        if not entry.name.startswith(".")
-        and entry.name != "__pycache__"
-        and (entry.is_dir() or entry.suffix == ".py")
-    ]
-    if not entries:
-        raise UsageError(f"{folder}: no submissions (.py files or candidate folders) in it")
+def plan_paths(problem: Problem, paths: Iterable[Path], folder: Path | None = None) -> list[Task]:
+    """Tasks for submissions named one by one (files or candidate folders), then for every
+    candidate in `folder`: each `*.py` file and each subfolder, sorted by name."""
+    entries = [Path(path) for path in paths]
+    if folder is not None:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder of submissions")
+        found = [
+            entry
+            for entry in sorted(folder.iterdir())
+            if _listed(entry) and (entry.is_dir() or entry.suffix == ".py")
+        ]
+        if not found:
+            raise UsageError(f"{folder}: no submissions (.py files or candidate folders) in it")
+        entries += found
     return _unique([_candidate(entry, problem) for entry in entries])
+
+
+def _listed(entry: Path) -> bool:
+    """Hidden entries and bytecode caches are never candidates."""
+    return not entry.name.startswith(".") and entry.name != "__pycache__"
 
 
 def _unique(tasks: list[Task]) -> list[Task]:
@@ -233,7 +236,7 @@ def plan_manifest(path: Path, problems_dir: Path | None = None) -> list[Task]:
         root = base / str(data["submissions"])
         if not root.is_dir():
             raise UsageError(f"{path}: field 'submissions': {root} is not a folder")
-        for entry in sorted(p for p in root.iterdir() if p.is_dir() and p.name[0] not in "._"):
+        for entry in sorted(p for p in root.iterdir() if p.is_dir() and _listed(p)):
             tasks += [Task(entry.name, p.root.resolve(), find_submission(entry, p)) for p in chosen]
     candidates = data.get("candidates", {})
     if not isinstance(candidates, dict):
@@ -314,14 +317,19 @@ def grade(
     def fault(index: int, message: str) -> Report:
         return _fault_report(tasks[index], problems[tasks[index].problem], opened, options, message)
 
+    # Judged problem by problem (the engine keeps one stress suite at a time); reported in
+    # the planned order whatever the order of judging.
+    first_seen = {root: rank for rank, root in enumerate(problems)}
+    order = sorted(range(len(tasks)), key=lambda index: first_seen[tasks[index].problem])
     if jobs <= 1 or len(tasks) <= 1:
-        for index, task in enumerate(tasks):
+        for index in order:
+            task = tasks[index]
             try:
                 record(index, judge(problems[task.problem], task.submission, opened, options))
             except Exception as error:  # the engine's own bug: this task's IE, not everyone's
                 record(index, fault(index, f"{type(error).__name__}: {error}"))
     else:
-        _judge_in_workers(tasks, opened, options, min(jobs, len(tasks)), record, fault)
+        _judge_in_workers(tasks, order, opened, options, min(jobs, len(tasks)), record, fault)
     results = tuple(
         Graded(task.candidate, reports[index], rule.passes(reports[index]))
         for index, task in enumerate(tasks)
@@ -361,6 +369,7 @@ def _fault_report(
 
 def _judge_in_workers(
     tasks: Sequence[Task],
+    order: list[int],
     opened: OpenedSandbox,
     options: JudgeOptions,
     jobs: int,
@@ -369,10 +378,33 @@ def _judge_in_workers(
 ) -> None:
     """At most `jobs` tasks in flight, so that when a worker dies only those are suspects.
     Suspects are then judged alone, one pool each, so a task that kills its worker gets IE
-    and the others are judged normally."""
+    and the others are judged normally.
+
+    Workers keep their temporary files (the sandbox's staging folders) in one scratch
+    folder that the parent removes at the end, so a worker that died leaves nothing behind.
+    """
     context = multiprocessing.get_context("spawn")
-    queue, suspects = deque(range(len(tasks))), deque[int]()
-    initargs = (SandboxChoice(opened.info.kind), opened.info)
+    queue, suspects = deque(order), deque[int]()
+    scratch = tempfile.mkdtemp(prefix="judge-grade-")
+    os.chmod(scratch, 0o755)  # the process sandbox's unprivileged uid reads staged files
+    initargs = (SandboxChoice(opened.info.kind), opened.info, scratch)
+    try:
+        _run_pools(tasks, options, jobs, context, initargs, queue, suspects, record, fault)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_pools(
+    tasks: Sequence[Task],
+    options: JudgeOptions,
+    jobs: int,
+    context: Any,
+    initargs: tuple[Any, ...],
+    queue: deque[int],
+    suspects: deque[int],
+    record: Callable[[int, Report], None],
+    fault: Callable[[int, str], Report],
+) -> None:
     while queue or suspects:
         isolated = bool(suspects)
         source, width = (suspects, 1) if isolated else (queue, jobs)
@@ -420,7 +452,8 @@ _WORKER: dict[str, Any] = {}
 """Per worker process: its sandbox and loaded problems. Never used in the parent."""
 
 
-def _start_worker(choice: SandboxChoice, info: SandboxInfo) -> None:
+def _start_worker(choice: SandboxChoice, info: SandboxInfo, scratch: str) -> None:
+    tempfile.tempdir = scratch
     _WORKER.update(choice=choice, info=info, opened=None, problems={})
 
 
@@ -448,6 +481,73 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class CandidateTotal:
+    """A candidate's results together: the mean score over their problems (each out of
+    100 with the default weights), and whether every one of them passed."""
+
+    candidate: str
+    problems: int
+    score: float
+    passed: bool
+
+
+def totals(grading: Grading) -> list[CandidateTotal]:
+    """One line per candidate, in the order they first appear."""
+    by_candidate: dict[str, list[Graded]] = {}
+    for graded in grading.results:
+        by_candidate.setdefault(graded.candidate, []).append(graded)
+    return [
+        CandidateTotal(
+            candidate,
+            len(results),
+            round(sum(g.report.score for g in results) / len(results), 2),
+            all(g.passed for g in results),
+        )
+        for candidate, results in by_candidate.items()
+    ]
+
+
+def grading_to_dict(grading: Grading) -> dict[str, Any]:
+    """The `--json` document: schema, seed and pass rule, then one entry per candidate and
+    problem with the same fields as `judge run --json` (plus candidate and passed)."""
+    from judge.reports.json import SCHEMA_VERSION, report_to_dict
+
+    results = []
+    for graded in grading.results:
+        fields = report_to_dict(graded.report)
+        results.append(
+            {
+                "candidate": graded.candidate,
+                "problem": fields.pop("problem"),
+                "verdict": fields.pop("verdict"),
+                "score": fields.pop("score"),
+                "passed": graded.passed,
+                **fields,
+            }
+        )
+    return {
+        "schema": SCHEMA_VERSION,
+        "kind": "grading",
+        "judge_version": __version__,
+        "seed": grading.seed,
+        "pass_rule": grading.rule.describe(),
+        "pass_score": grading.rule.min_score,
+        "sandbox": {
+            "kind": grading.sandbox.kind,
+            "image_id": grading.sandbox.image_id,
+            "notice": grading.sandbox.notice,
+        },
+        "exit_code": grading.exit_code,
+        "elapsed_s": grading.elapsed_s,
+        "candidates": [
+            {"candidate": t.candidate, "problems": t.problems, "score": t.score, "passed": t.passed}
+            for t in totals(grading)
+        ],
+        "results": results,
+    }
 
 
 def strip_timings(value: Any) -> Any:
