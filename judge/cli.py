@@ -7,10 +7,7 @@ problem-package error, 3 the judge's own fault. Nothing imports this module.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -18,51 +15,15 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import __version__
-from judge.errors import JudgeError, UsageError
-
-F = TypeVar("F", bound=Callable[..., Any])
-EXIT_NOT_ACCEPTED = 1
-
-err_console = Console(stderr=True, soft_wrap=True)
-
-
-def handle_errors(command: F) -> F:
-    """Library errors become one clear line and their exit code; never a traceback."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except JudgeError as error:
-            label = (
-                "error"
-                if isinstance(error, UsageError) or error.exit_code == 2
-                else "internal error"
-            )
-            err_console.print(Text(f"{label}: {error}", style="red"))
-            sys.exit(error.exit_code)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def sandbox_option(command: F) -> F:
-    return click.option(
-        "--sandbox",
-        type=click.Choice(["auto", "docker", "process"]),
-        default="auto",
-        show_default=True,
-        help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
-    )(command)
-
-
-def problems_option(command: F) -> F:
-    return click.option(
-        "--problems",
-        "problems_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
-    )(command)
+from judge.cli_common import (
+    EXIT_NOT_ACCEPTED,
+    err_console,
+    exit_code_for,
+    handle_errors,
+    problems_option,
+    sandbox_option,
+)
+from judge.errors import UsageError
 
 
 @click.group()
@@ -113,14 +74,6 @@ def run(
     else:
         console_report.render(report, Console())
     sys.exit(exit_code_for(report.verdict))
-
-
-def exit_code_for(verdict: Any) -> int:
-    from judge.verdict import Verdict
-
-    if verdict is Verdict.AC:
-        return 0
-    return 3 if verdict is Verdict.IE else EXIT_NOT_ACCEPTED
 
 
 @main.group()
@@ -269,6 +222,7 @@ def list_problems(
     table.add_column("slug", no_wrap=True)
     for column in ("title", "difficulty", "category", "levels", "skills", "minutes"):
         table.add_column(column)
+
     def skip(error: Exception) -> None:
         err_console.print(Text(f"skipped: {error}", style="yellow"))
 

@@ -13,37 +13,19 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from judge.cli_common import F, err_console, handle_errors, problems_option, sandbox_option
 from judge.errors import JudgeError, UsageError
 
 if TYPE_CHECKING:  # the library is imported inside the command: `judge --help` stays fast
     from judge.grade import Graded, Grading, Progress
-
-F = TypeVar("F", bound=Callable[..., Any])
-err_console = Console(stderr=True, soft_wrap=True)
-
-
-def _handle_errors(command: F) -> F:
-    """Library errors become one clear line and their exit code; never a traceback."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except JudgeError as error:
-            label = "error" if error.exit_code == 2 else "internal error"
-            err_console.print(Text(f"{label}: {error}", style="red"))
-            sys.exit(error.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
@@ -91,21 +73,9 @@ def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
 @_report_path("--json", "Write the results as JSON (schema 1) to this file.")
 @_report_path("--csv", "Write candidate, problem, verdict, score, passed as CSV to this file.")
 @_report_path("--markdown", "Write the Markdown summary to this file too.")
-@click.option(
-    "--sandbox",
-    type=click.Choice(["auto", "docker", "process"]),
-    default="auto",
-    show_default=True,
-    help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
-)
-@click.option(
-    "--problems",
-    "problems_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
-)
-@_handle_errors
+@sandbox_option
+@problems_option
+@handle_errors
 def grade(
     problem: str | None,
     submissions: tuple[Path, ...],

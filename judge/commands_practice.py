@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -23,34 +21,19 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from judge.cli_common import (
+    F,
+    err_console,
+    exit_code_for,
+    handle_errors,
+    problems_option,
+    sandbox_option,
+)
 from judge.clock import Clock, SystemClock
-from judge.errors import JudgeError, UsageError
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
     from judge.history import Attempt
     from judge.practice import Progress, Stats, StatsRow
-
-F = TypeVar("F", bound=Callable[..., Any])
-err_console = Console(stderr=True, soft_wrap=True)
-
-
-def _handle_errors(command: F) -> F:
-    """Library errors become one clear line and their exit code; never a traceback."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except JudgeError as error:
-            label = (
-                "error"
-                if isinstance(error, UsageError) or error.exit_code == 2
-                else "internal error"
-            )
-            err_console.print(Text(f"{label}: {error}", style="red"))
-            sys.exit(error.exit_code)
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _db_option(command: F) -> F:
@@ -65,16 +48,6 @@ def _db_option(command: F) -> F:
 
 def _json_option(command: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON (schema 1).")(command)
-
-
-def _problems_option(command: F) -> F:
-    return click.option(
-        "--problems",
-        "problems_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
-    )(command)
 
 
 def _clock() -> Clock:
@@ -240,10 +213,10 @@ def practice() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Workspace folder (default: ./practice-<start time>).",
 )
-@_problems_option
+@problems_option
 @_db_option
 @_json_option
-@_handle_errors
+@handle_errors
 def start(
     count: int,
     minutes: int | None,
@@ -362,7 +335,7 @@ def _status_view(state: Progress) -> Table:
 @click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
 @_db_option
 @_json_option
-@_handle_errors
+@handle_errors
 def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     """The running set: problems, attempts, verdicts, time left."""
     from judge.history import open_history
@@ -393,17 +366,11 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
 @practice.command()
 @click.argument("slug")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--sandbox",
-    type=click.Choice(["auto", "docker", "process"]),
-    default="auto",
-    show_default=True,
-    help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
-)
-@_problems_option
+@sandbox_option
+@problems_option
 @_db_option
 @_json_option
-@_handle_errors
+@handle_errors
 def submit(
     slug: str,
     file: Path | None,
@@ -418,7 +385,6 @@ def submit(
     from judge.reports import console as console_report
     from judge.reports.json import report_to_dict
     from judge.sandbox import SandboxChoice, open_sandbox
-    from judge.verdict import Verdict
 
     clock = _clock()
     with open_history(db_path) as history:
@@ -457,15 +423,13 @@ def submit(
                     f"solved {state.solved_on_time}/{len(state.encounters)} · ", _time_left(state)
                 )
             )
-    if report.verdict is Verdict.AC:
-        sys.exit(0)
-    sys.exit(3 if report.verdict is Verdict.IE else 1)
+    sys.exit(exit_code_for(report.verdict))
 
 
 @practice.command()
 @_db_option
 @_json_option
-@_handle_errors
+@handle_errors
 def finish(db_path: Path | None, as_json: bool) -> None:
     """Close the running set and print its summary: solved, time per problem, score."""
     from judge.history import open_history
@@ -517,7 +481,7 @@ def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
 @click.command()
 @_db_option
 @_json_option
-@_handle_errors
+@handle_errors
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Progress over all practice: per skill and category, and what to review."""
     from judge.history import open_history

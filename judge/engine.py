@@ -28,8 +28,11 @@ from judge.sandbox import OpenedSandbox
 from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 
 DEFAULT_SEED = 0
-SHRINK_BUDGET_S = 20.0
-"""Wall time allowed for shrinking a failure; past it the smallest failure so far stands."""
+SHRINK_STEPS = 300
+"""Cases tried while shrinking a failure; past them the smallest failure so far stands. A
+count, not a duration, so that two runs on different machines shrink to the same input."""
+SHRINK_SAFETY_S = 120.0
+"""A wall-clock backstop for pathological cases (each step slow but under its limit)."""
 NOTHING_PASSED = (
     "every sample failed, so the properties and stress groups were not judged (score 0)"
 )
@@ -205,11 +208,12 @@ def _shrink(
 ) -> CaseResult | None:
     """Replay the same examples with shrinking on; only failures with the first failure's
     verdict count, so a WA never shrinks into a different bug. Bounded by a time budget."""
-    deadline = time.monotonic() + SHRINK_BUDGET_S
+    deadline = time.monotonic() + SHRINK_SAFETY_S
     smallest: list[CaseResult] = []
+    steps = iter(range(SHRINK_STEPS))  # counted from the replayed failure on
 
     def shrinking(case: Any) -> None:
-        if smallest and time.monotonic() > deadline:
+        if smallest and (next(steps, None) is None or time.monotonic() > deadline):
             raise _Stop(smallest[-1])
         result = runner.run(Group.PROPERTIES, failure.index, case, limits.time_s, shrunk=True)
         if result.verdict is failure.verdict:

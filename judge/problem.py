@@ -346,6 +346,8 @@ def load_problem(folder: Path) -> Problem:
         for group in Group
     }
     weights_fields.done()
+    if any(weight < 0 for weight in weights.values()) or abs(sum(weights.values()) - 100) > 1e-9:
+        top.fail("weights", f"must be non-negative and sum to 100, got {sum(weights.values()):g}")
     problem = Problem(
         root=folder,
         slug=slug,

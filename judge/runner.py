@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.authoring import Check, CheckContext, Script
+from judge.errors import JudgeError
 from judge.problem import EntryKind, Problem
 from judge.sandbox import Sandbox, wire
 from judge.sandbox.session import Exchange, HarnessSession, Outcome, SessionFailed
@@ -41,7 +42,7 @@ class SubmissionRejected(Exception):
         self.message = message
 
 
-class JudgeFault(Exception):
+class JudgeFault(JudgeError):
     """The judge could not do its job for this case (IE): the sandbox was lost, a checker broke."""
 
 

@@ -39,11 +39,12 @@ class Verdict(str, enum.Enum):
         return self is Verdict.AC
 
     @property
-    def title(self) -> str:
-        return _TITLES[self]
+    def label(self) -> str:
+        """The verdict in words: "Wrong Answer"."""
+        return _LABELS[self]
 
 
-_TITLES = {
+_LABELS = {
     Verdict.AC: "Accepted",
     Verdict.WA: "Wrong Answer",
     Verdict.TLE: "Time Limit Exceeded",

@@ -166,3 +166,21 @@ def test_timeouts_end_within_the_hard_deadline(
             case.wall_ms is not None and case.wall_ms <= (_hard_bound_s(add_problem) + 0.2) * 1000
         )
     assert time.monotonic() - started < len(tle_cases) * (_hard_bound_s(add_problem) + 1.5) + 3
+
+
+def test_containers_of_a_dead_judge_are_swept(docker_opened: OpenedSandbox) -> None:
+    import socket
+    import subprocess
+
+    from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    client = docker_opened.sandbox.client  # type: ignore[attr-defined]
+    orphan = client.containers.create(
+        docker_opened.info.image_id,
+        command=["sleep", "infinity"],
+        labels={"judge.session": "1", OWNER_LABEL: f"{socket.gethostname()}:{gone.pid}"},
+    )
+    assert sweep_orphans(client) >= 1
+    assert orphan.id not in {c.id for c in client.containers.list(all=True)}

@@ -31,7 +31,7 @@ def printable(text: str) -> str:
 
 
 def verdict_text(verdict: Verdict) -> Text:
-    return Text(f"{verdict.title} ({verdict.value})", style=STYLES[verdict])
+    return Text(f"{verdict.label} ({verdict.value})", style=STYLES[verdict])
 
 
 def _ms(value: float | None) -> str:
@@ -107,7 +107,7 @@ def render(report: Report, console: Console) -> None:
         console.print(
             Panel(
                 Stack(*lines),
-                title=f"first failure: {failure.verdict.title}",
+                title=f"first failure: {failure.verdict.label}",
                 border_style=STYLES[failure.verdict],
             )
         )

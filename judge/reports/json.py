@@ -51,7 +51,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "problem": report.problem,
         "submission": report.submission,
         "verdict": report.verdict.value,
-        "verdict_title": report.verdict.title,
+        "verdict_title": report.verdict.label,
         "score": report.score,
         "message": report.message,
         "seed": report.seed,

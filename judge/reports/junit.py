@@ -56,7 +56,7 @@ def case_detail(case: CaseResult) -> str:
     where = f"{case.group.value} case {case.index}" + (
         " (shrunk to a minimal failing input)" if case.shrunk else ""
     )
-    lines = [f"{where}: {case.verdict.value} ({case.verdict.title})"]
+    lines = [f"{where}: {case.verdict.value} ({case.verdict.label})"]
     for label, value in (("input", case.input), ("expected", case.expected), ("got", case.got)):
         if value is not None:
             lines.append(f"{label + ':':<10}{value}")
@@ -153,7 +153,7 @@ def _not_run(element: ET.Element, report: Report) -> str:
     child = ET.SubElement(
         element, kind, type=report.verdict.value, message=xml_safe(one_line(title))
     )
-    child.text = xml_safe(f"{report.verdict.value} ({report.verdict.title}): {reason.rstrip()}\n")
+    child.text = xml_safe(f"{report.verdict.value} ({report.verdict.label}): {reason.rstrip()}\n")
     return kind
 
 

@@ -68,7 +68,7 @@ def render(grading: Grading) -> str:
 def _row(graded: Graded) -> str:
     report = graded.report
     points = {group.group: f"{group.score:g}/{group.weight:g}" for group in report.groups}
-    verdict = f"{report.verdict.value} {report.verdict.title}"
+    verdict = f"{report.verdict.value} {report.verdict.label}"
     return (
         "| "
         + " | ".join(
@@ -92,12 +92,12 @@ def _details(graded: Graded) -> str:
     )
     parts = []
     if report.message:
-        parts.append(f"{report.verdict.value} ({report.verdict.title}): {report.message}")
+        parts.append(f"{report.verdict.value} ({report.verdict.label}): {report.message}")
     if report.first_failure is not None:
         parts.append(case_detail(report.first_failure))
     parts += report.notes
     body = (
         "\n\n".join(part.rstrip() for part in parts)
-        or f"{report.verdict.value} ({report.verdict.title})"
+        or f"{report.verdict.value} ({report.verdict.label})"
     )
     return f"<details><summary>{cell(summary)}</summary>\n\n{fenced(body)}\n\n</details>\n"

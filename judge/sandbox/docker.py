@@ -43,6 +43,8 @@ from judge.verdict import Limits
 USER = "65534:65534"
 TMPFS_MIB = 16
 ENGINE_NOTICE_S = 0.3
+OWNER_LABEL = "judge.owner"
+"""host:pid of the judging process, so containers of a judge that died can be swept."""
 PIDS_LIMIT = 64
 
 
@@ -131,6 +133,24 @@ def _unix_socket_missing() -> bool:
     return host.startswith("unix://") and not Path(host.removeprefix("unix://")).exists()
 
 
+def _owner() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def sweep_orphans(client: docker.DockerClient) -> int:
+    """Remove session containers whose judging process on this host no longer exists (it
+    was killed before it could clean up). Returns how many were removed."""
+    host = socket.gethostname()
+    removed = 0
+    for container in client.containers.list(all=True, filters={"label": OWNER_LABEL}):
+        owner_host, _, pid = container.labels.get(OWNER_LABEL, "").partition(":")
+        if owner_host == host and pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            with contextlib.suppress(docker.errors.DockerException):
+                container.remove(force=True)
+                removed += 1
+    return removed
+
+
 def connect() -> docker.DockerClient:
     """A client for the local engine, or SandboxUnavailable saying how to start one."""
     client = None
@@ -167,6 +187,7 @@ class DockerSandbox:
                 "(or `judge sandbox build --offline` without a registry)."
             )
         self.image_id: str = image.id
+        sweep_orphans(self.client)
 
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> DockerSession:
         return DockerSession(self, submission, entry, limits)
@@ -227,7 +248,7 @@ class DockerSession(HarnessSession):
             environment=ENVIRONMENT,
             volumes={str(self._stage): {"bind": "/judge", "mode": "ro"}},
             working_dir="/tmp",
-            labels={"judge.session": "1"},
+            labels={"judge.session": "1", OWNER_LABEL: _owner()},
             detach=True,
         )
 

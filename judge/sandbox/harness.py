@@ -42,6 +42,8 @@ STACK_BYTES = 64 * 1024 * 1024
 RECURSION_LIMIT = 50_000
 """Deep enough for recursive DFS on large inputs; far beyond it, RecursionError (RE)."""
 SUBMISSION_MODULE = "solution"
+_submission_path = ""
+"""The submission's absolute path, set once it loads; tracebacks show only its name."""
 TRACEBACK_CHARS = 4000
 
 
@@ -94,7 +96,10 @@ def _submission_traceback(error: BaseException) -> str:
         lines = ["Traceback (most recent call last):\n"] if frames else []
         lines += traceback.format_list(frames)
         lines += traceback.format_exception_only(type(error), error)
-        return "".join(lines)[-TRACEBACK_CHARS:]
+        # The same name in every sandbox, so that reports do not differ by staging folder.
+        return "".join(lines).replace(_submission_path, SUBMISSION_MODULE + ".py")[
+            -TRACEBACK_CHARS:
+        ]
     except BaseException:
         return f"{type(error).__name__}: <unprintable>"
 
@@ -148,6 +153,8 @@ class Submission:
     """The loaded submission and its entry point, resolved once."""
 
     def __init__(self, path: str, entry: dict[str, Any]) -> None:
+        global _submission_path
+        _submission_path = os.path.abspath(path)
         self.entry = entry
         spec = importlib.util.spec_from_file_location(SUBMISSION_MODULE, path)
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
