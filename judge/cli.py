@@ -15,10 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import __version__
+from judge.catalog import Filters
 from judge.cli_common import (
     EXIT_NOT_ACCEPTED,
     err_console,
     exit_code_for,
+    filter_options,
     handle_errors,
     problems_option,
     sandbox_option,
@@ -188,36 +190,13 @@ def check(
 
 
 @main.command(name="list")
-@click.option("--tag", "tags", multiple=True, help="Skill tag (any of those given).")
-@click.option("--level", "levels", multiple=True, type=click.Choice(["mid", "senior", "principal"]))
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    type=click.Choice(["must", "good-to-know", "specialisation"]),
-)
-@click.option(
-    "--difficulty", "difficulties", multiple=True, type=click.Choice(["easy", "medium", "hard"])
-)
+@filter_options
 @problems_option
 @handle_errors
-def list_problems(
-    tags: tuple[str, ...],
-    levels: tuple[str, ...],
-    categories: tuple[str, ...],
-    difficulties: tuple[str, ...],
-    problems_dir: Path | None,
-) -> None:
+def list_problems(filters: Filters, problems_dir: Path | None) -> None:
     """List the problems, filtered."""
-    from judge.catalog import Filters, all_problems
-    from judge.problem import Category, Difficulty, Level
+    from judge.catalog import all_problems
 
-    filters = Filters(
-        tags=tags,
-        levels=tuple(Level(level) for level in levels),
-        categories=tuple(Category(category) for category in categories),
-        difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
-    )
     table = Table(show_edge=False)
     table.add_column("slug", no_wrap=True)
     for column in ("title", "difficulty", "category", "levels", "skills", "minutes"):

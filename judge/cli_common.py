@@ -16,7 +16,9 @@ import click
 from rich.console import Console
 from rich.text import Text
 
+from judge.catalog import Filters
 from judge.errors import JudgeError
+from judge.problem import Category, Difficulty, Level
 from judge.verdict import Verdict
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,3 +67,40 @@ def problems_option(command: F) -> F:
         default=None,
         help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
     )(command)
+
+
+def filter_options(command: F) -> F:
+    """--difficulty, --level, --category and --tag (each repeatable: any of those given),
+    handed to the command as one `filters: Filters` argument."""
+
+    @wraps(command)
+    def wrapper(
+        *args: Any,
+        difficulties: tuple[str, ...],
+        levels: tuple[str, ...],
+        categories: tuple[str, ...],
+        tags: tuple[str, ...],
+        **kwargs: Any,
+    ) -> Any:
+        filters = Filters(
+            tags=tags,
+            levels=tuple(Level(level) for level in levels),
+            categories=tuple(Category(category) for category in categories),
+            difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
+        )
+        return command(*args, filters=filters, **kwargs)
+
+    choices = (
+        ("--difficulty", "difficulties", Difficulty),
+        ("--level", "levels", Level),
+        ("--category", "categories", Category),
+    )
+    decorated: Any = click.option(
+        "--tag", "tags", multiple=True, help="Skill tag (any of those given)."
+    )(wrapper)
+    for flag, name, kind in reversed(choices):
+        choice = click.Choice([member.value for member in kind])
+        decorated = click.option(
+            flag, name, multiple=True, type=choice, help="Any of those given (repeatable)."
+        )(decorated)
+    return decorated  # type: ignore[no-any-return]

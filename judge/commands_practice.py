@@ -21,10 +21,12 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from judge.catalog import Filters
 from judge.cli_common import (
     F,
     err_console,
     exit_code_for,
+    filter_options,
     handle_errors,
     problems_option,
     sandbox_option,
@@ -183,28 +185,7 @@ def practice() -> None:
     type=click.IntRange(min=1),
     help="Time for the set (default: the sum of the problems' suggested minutes).",
 )
-@click.option(
-    "--difficulty",
-    "difficulties",
-    multiple=True,
-    type=click.Choice(["easy", "medium", "hard"]),
-    help="Any of those given (repeat the option).",
-)
-@click.option(
-    "--level",
-    "levels",
-    multiple=True,
-    type=click.Choice(["mid", "senior", "principal"]),
-    help="Any of those given.",
-)
-@click.option(
-    "--category",
-    "categories",
-    multiple=True,
-    type=click.Choice(["must", "good-to-know", "specialisation"]),
-    help="Any of those given.",
-)
-@click.option("--tag", "tags", multiple=True, help="Skill tag (any of those given).")
+@filter_options
 @click.option("--seed", type=int, help="Seed for the draw (recorded with the set).")
 @click.option("--uniform", is_flag=True, help="Draw uniformly, not weighted toward weak spots.")
 @click.option(
@@ -220,10 +201,7 @@ def practice() -> None:
 def start(
     count: int,
     minutes: int | None,
-    difficulties: tuple[str, ...],
-    levels: tuple[str, ...],
-    categories: tuple[str, ...],
-    tags: tuple[str, ...],
+    filters: Filters,
     seed: int | None,
     uniform: bool,
     workspace: Path | None,
@@ -232,17 +210,10 @@ def start(
     as_json: bool,
 ) -> None:
     """Draw COUNT problems, write their statements and starters, and start the clock."""
-    from judge.catalog import Filters, all_problems, problems_folder
+    from judge.catalog import all_problems, problems_folder
     from judge.history import open_history
     from judge.practice import StartRequest, progress, start_set
-    from judge.problem import Category, Difficulty, Level
 
-    filters = Filters(
-        tags=tags,
-        levels=tuple(Level(level) for level in levels),
-        categories=tuple(Category(category) for category in categories),
-        difficulties=tuple(Difficulty(difficulty) for difficulty in difficulties),
-    )
     request = StartRequest(filters, count, minutes, seed, uniform, workspace)
     clock = _clock()
     with open_history(db_path) as history:
