@@ -8,7 +8,10 @@ never credited, and (in conftest) no container, process or staging folder is lef
 from __future__ import annotations
 
 import contextlib
+import os
 import resource
+import socket
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -18,6 +21,7 @@ import pytest
 from judge.engine import JudgeOptions, judge
 from judge.problem import Problem
 from judge.sandbox import OpenedSandbox
+from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
 from judge.sandbox.session import HARD_DEADLINE_GRACE_S, TRANSFER_BYTES_PER_S
 from judge.verdict import Report, Verdict
 
@@ -133,9 +137,11 @@ def test_container_killed_from_outside_is_an_internal_error(
     client = docker_opened.sandbox.client  # type: ignore[attr-defined]
     stop = threading.Event()
 
+    mine = {"label": f"{OWNER_LABEL}={socket.gethostname()}:{os.getpid()}"}
+
     def assassin() -> None:
         while not stop.wait(0.4):
-            for container in client.containers.list(filters={"label": "judge.session"}):
+            for container in client.containers.list(filters=mine):
                 with contextlib.suppress(Exception):
                     container.kill()
                 return
@@ -169,11 +175,6 @@ def test_timeouts_end_within_the_hard_deadline(
 
 
 def test_containers_of_a_dead_judge_are_swept(docker_opened: OpenedSandbox) -> None:
-    import socket
-    import subprocess
-
-    from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
-
     gone = subprocess.Popen(["true"])
     gone.wait()
     client = docker_opened.sandbox.client  # type: ignore[attr-defined]
