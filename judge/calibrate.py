@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import os
 import platform
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from judge.atomic import write_atomically
 from judge.checkers import checker_for
 from judge.errors import ProblemError
 from judge.problem import Problem
@@ -64,7 +64,7 @@ def stress_limit(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> Stre
     if not isinstance(reference_s, (int, float)):
         reference_s = measure_reference(problem, sandbox, suite)
         cache[key] = reference_s
-        _write_cache(cache)
+        write_atomically(cache_path(), json.dumps(cache, indent=1, sort_keys=True))
         source = "measured now"
     policy = problem.stress
     limit = max(policy.floor_s, policy.multiplier * reference_s)
@@ -107,17 +107,3 @@ def _read_cache() -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _write_cache(data: dict[str, Any]) -> None:
-    """Write atomically: a temp file in the same folder, then a rename."""
-    path = cache_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".calibration-")
-    try:
-        with os.fdopen(handle, "w") as stream:
-            json.dump(data, stream, indent=1, sort_keys=True)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -102,7 +102,9 @@ def grade(
     judge grade two-sum --dir submissions/ --junit junit.xml --json grades.json
     judge grade --manifest grading.yaml --pass-score 60
     """
+    from judge import candidates
     from judge import grade as grading_lib
+    from judge.atomic import write_atomically
     from judge.catalog import resolve
     from judge.engine import JudgeOptions
     from judge.reports import csv as csv_report
@@ -113,14 +115,14 @@ def grade(
     if manifest is not None:
         if problem is not None or folder is not None:
             raise UsageError("--manifest names the problems and files: give no PROBLEM or --dir")
-        tasks = grading_lib.plan_manifest(manifest, problems_dir)
+        tasks = candidates.plan_manifest(manifest, problems_dir)
     else:
         if problem is None:
             raise UsageError("give PROBLEM with SUBMISSION files or --dir, or --manifest")
         if not submissions and folder is None:
             raise UsageError(f"give SUBMISSION files or folders, or --dir, for {problem}")
         loaded = resolve(problem, problems_dir)
-        tasks = grading_lib.plan_paths(loaded, submissions, folder)
+        tasks = candidates.plan_paths(loaded, submissions, folder)
     reports = {"--junit": junit, "--json": json, "--csv": csv, "--markdown": markdown}
     _check_writable({flag: path for flag, path in reports.items() if path is not None})
     opened = open_sandbox(SandboxChoice(sandbox))
@@ -149,7 +151,7 @@ def grade(
     for path, render in outputs:
         if path is not None:
             try:
-                grading_lib.write_atomically(path, render(result))
+                write_atomically(path, render(result))
             except OSError as error:
                 raise JudgeError(f"could not write {path}: {error.strerror or error}") from None
     try:

@@ -20,18 +20,11 @@ import pytest
 from click.testing import CliRunner, Result
 from junitparser import Error, Failure, JUnitXml
 
+from judge.candidates import FOLDER_RULE, find_submission, plan_manifest
 from judge.cli import main
 from judge.engine import NOTHING_PASSED
 from judge.errors import UsageError
-from judge.grade import (
-    FOLDER_RULE,
-    Graded,
-    Grading,
-    PassRule,
-    find_submission,
-    plan_manifest,
-    strip_timings,
-)
+from judge.grade import Graded, Grading, PassRule, strip_timings
 from judge.problem import load_problem
 from judge.reports import csv as csv_report
 from judge.reports import junit as junit_report
