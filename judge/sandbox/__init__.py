@@ -48,7 +48,7 @@ class OpenedSandbox:
 
 def open_sandbox(choice: SandboxChoice) -> OpenedSandbox:
     """The sandbox for a choice; SandboxUnavailable (with what to run) when it cannot be had."""
-    from judge.sandbox.process import NOTICE, ProcessSandbox
+    from judge.sandbox.process import NOTICE, NOTICE_FALLBACK, ProcessSandbox
 
     if choice is SandboxChoice.PROCESS:
         return OpenedSandbox(ProcessSandbox(), SandboxInfo(kind="process", notice=NOTICE))
@@ -59,7 +59,7 @@ def open_sandbox(choice: SandboxChoice) -> OpenedSandbox:
     except SandboxUnavailable as error:
         if choice is SandboxChoice.DOCKER:
             raise
-        notice = f"{NOTICE}; Docker unavailable: {error}"
+        notice = f"{NOTICE_FALLBACK} because {error}"
         return OpenedSandbox(ProcessSandbox(), SandboxInfo(kind="process", notice=notice))
     info = SandboxInfo(kind="docker", image_id=docker_sandbox.image_id)
     return OpenedSandbox(docker_sandbox, info)

@@ -38,9 +38,9 @@ from judge.sandbox.session import (
 from judge.sandbox.staging import SUBMISSION_NAME, stage
 from judge.verdict import Limits
 
-NOTICE = (
-    "judging in the process sandbox: resource limits only, weaker isolation than Docker "
-    "(run `judge sandbox doctor` to see why Docker is not used)"
+NOTICE = "judging in the process sandbox: resource limits only, weaker isolation than Docker"
+NOTICE_FALLBACK = (
+    "judging in the process sandbox (resource limits only: weaker isolation than Docker)"
 )
 FILE_SIZE_BYTES = 16 << 20
 CPU_BACKSTOP_S = 600
