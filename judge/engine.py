@@ -60,7 +60,7 @@ class _CaseFailed(Exception):
 class _Stop(BaseException):
     """A BaseException, so Hypothesis stops at once: no shrinking, no replay of the case."""
 
-    def __init__(self, result: CaseResult | None) -> None:
+    def __init__(self, result: CaseResult) -> None:
         super().__init__()
         self.result = result
 
@@ -170,7 +170,6 @@ def _properties(
         failure = stop.result
     else:
         return _group(Group.PROPERTIES, problem, passed, limits.time_s, 1.0)
-    assert failure is not None
     if failure.verdict in SHRINKABLE:
         failure = _shrink(problem, runner, limits, options.seed, max_examples, failure) or failure
     cases = [*passed, replace(failure, index=len(passed))]
