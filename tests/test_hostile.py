@@ -47,6 +47,7 @@ EXPECTED: dict[str, tuple[set[Verdict], str]] = {
     "huge_file.py": ({Verdict.RE}, "File too large"),
     "snoop.py": ({Verdict.AC}, ""),
     "network.py": ({Verdict.AC}, ""),
+    "network_raises.py": ({Verdict.RE}, "OSError"),
     "sys_exit_in_call.py": ({Verdict.RE}, "exit"),
     "raise_system_exit.py": ({Verdict.RE}, "exit"),
     "keyboard_interrupt.py": ({Verdict.RE}, "KeyboardInterrupt"),
