@@ -111,10 +111,7 @@ def _float_block(value: list[Any]) -> tuple[list[int], array.array] | None:  # t
     while isinstance(probe, list) and probe:
         shape.append(len(probe))
         probe = probe[0]
-    count = 1
-    for n in shape:
-        count *= n
-    if type(probe) is not float or count < FLOAT_BLOCK_MIN or len(shape) > MAX_DEPTH:
+    if type(probe) is not float or math.prod(shape) < FLOAT_BLOCK_MIN or len(shape) > MAX_DEPTH:
         return None
     flat = array.array("d")
     rows = [value]
@@ -144,10 +141,7 @@ def _floats_from_wire(body: Any) -> list[Any]:
         raise WireError("$floats shape must hold positive integers")
     flat = array.array("d")
     raw = _unb64(body["data"])
-    count = 1
-    for n in shape:
-        count *= n
-    if count * flat.itemsize != len(raw):
+    if math.prod(shape) * flat.itemsize != len(raw):
         raise WireError("$floats data length does not match its shape")
     flat.frombytes(raw)
     rows: list[Any] = flat.tolist()
@@ -232,10 +226,7 @@ def _ndarray_from_wire(body: Any) -> Any:
     if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
         raise WireError("ndarray shape must hold non-negative integers")
     raw = _unb64(body["data"])
-    count = 1
-    for n in shape:
-        count *= n
-    if count * dtype.itemsize != len(raw):
+    if math.prod(shape) * dtype.itemsize != len(raw):
         raise WireError("ndarray data length does not match its shape and dtype")
     return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
 
