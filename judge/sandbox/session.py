@@ -115,7 +115,6 @@ class HarnessSession(abc.ABC):
         self._stdout = bytearray()
         self.foreign_lines = 0
         self._encode_s = 0.0
-        self._kill_reason: Outcome | None = None
 
     # --- transport, supplied by subclasses -------------------------------------------
     @abc.abstractmethod
@@ -218,8 +217,11 @@ class HarnessSession(abc.ABC):
         after = self._usage()
         if _oom_delta(before, after):
             return self._fail(Outcome.MEMORY, "", start, before, after)
+        if before is None or not reply["ok"]:
+            # The hello, or a failed call: no time decides a verdict there.
+            return Exchange(Outcome.REPLY, reply, None, wall_s, _peak_mib(after))
         time_s = self._decide_time(reply, wall_s, before, after, sent + len(line), codec_s)
-        if time_s is None and before is not None and reply["ok"]:
+        if time_s is None:
             return self._fail(Outcome.PROTOCOL, "a reply without a valid time")
         return Exchange(Outcome.REPLY, reply, time_s, wall_s, _peak_mib(after))
 
@@ -227,15 +229,13 @@ class HarnessSession(abc.ABC):
         self,
         reply: dict[str, Any],
         wall_s: float,
-        before: Usage | None,
+        before: Usage,
         after: Usage,
         message_bytes: int,
         host_codec_s: float,
     ) -> float | None:
         """The call's time: the harness' report, never above the host's wall clock and
         never below the sandbox's CPU use minus an allowance for (de)serialisation."""
-        if before is None or reply.get("ok") is not True:
-            return None  # the hello, or a failed call: no time decides a verdict there
         reported = reply.get("time_ns")
         if not isinstance(reported, int) or isinstance(reported, bool) or reported < 0:
             return None
@@ -292,8 +292,8 @@ class HarnessSession(abc.ABC):
         before: Usage | None = None,
         after: Usage | None = None,
     ) -> Exchange:
-        """Record why the session ends *before* killing it, then kill it."""
-        self._kill_reason = outcome
+        """End the session for `outcome`, decided before the kill so that the kill itself
+        (which also fires the OOM and exit accounting) cannot be mistaken for the cause."""
         self.alive = False
         wall_s = time.monotonic() - start if start is not None else 0.0
         if after is None:
