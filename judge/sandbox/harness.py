@@ -27,6 +27,7 @@ A failed call answers {"id": n, "ok": false, "error": KIND, "type": ..., "messag
 
 from __future__ import annotations
 
+import builtins
 import importlib.util
 import inspect
 import os
@@ -47,10 +48,51 @@ _submission_path = ""
 TRACEBACK_CHARS = 4000
 
 
+# A private copy of the builtins for this module and the wire module, taken before the
+# submission loads: a submission that patches `builtins.isinstance` or `builtins.len` does
+# not change how the harness reads requests or writes replies.
+__builtins__ = dict(vars(builtins))
+
+
+class BuiltinsSwap:
+    """The submission's builtins while its code runs, the interpreter's own otherwise.
+
+    The standard library the harness uses (json, inspect, traceback) reads the shared
+    `builtins` module; a submission that patches it must not break them. Its patches are
+    kept and put back for its next call, so its own code sees what it set up.
+    """
+
+    def __init__(self) -> None:
+        self.original = dict(vars(builtins))
+        self.submission = self.original
+
+    def enter(self) -> None:
+        if self.submission is not self.original:  # only a submission that patched them
+            self._replace(self.submission)
+
+    def leave(self) -> None:
+        current = vars(builtins)
+        # dict equality runs in C and settles unpatched entries by identity; a patched entry
+        # whose __eq__ raises fails the submission's own call, which is fair.
+        if current != self.original:
+            self.submission = dict(current)
+            self._replace(self.original)
+
+    @staticmethod
+    def _replace(values: dict[str, Any]) -> None:
+        current = vars(builtins)
+        current.clear()
+        current.update(values)
+
+
+_builtins = BuiltinsSwap()
+
+
 def _load_wire() -> Any:
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
     spec = importlib.util.spec_from_file_location("judge_wire", path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    module.__dict__["__builtins__"] = dict(vars(builtins))
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
@@ -159,7 +201,11 @@ class Submission:
         spec = importlib.util.spec_from_file_location(SUBMISSION_MODULE, path)
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         sys.modules[SUBMISSION_MODULE] = module
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        _builtins.enter()
+        try:
+            spec.loader.exec_module(module)  # type: ignore[union-attr]
+        finally:
+            _builtins.leave()
         self.module = module
         self.instance: Any = None
         name = entry["name"]
@@ -228,9 +274,13 @@ submission can still patch this module; the host corroborates times with the cgr
 
 def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
     clock, cpu_clock = _clock, _cpu_clock
-    cpu_start, start = cpu_clock(), clock()
-    value = function(*args)
-    end, cpu_end = clock(), cpu_clock()
+    _builtins.enter()
+    try:
+        cpu_start, start = cpu_clock(), clock()
+        value = function(*args)
+        end, cpu_end = clock(), cpu_clock()
+    finally:
+        _builtins.leave()
     return value, end - start, cpu_end - cpu_start
 
 
