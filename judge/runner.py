@@ -161,6 +161,7 @@ class Runner:
         )
         answer = self._answer(exchange, lambda reply: None, spent, wall)
         values: list[Any] = []
+        peaks = [answer.memory_mib]  # the peak is reset per request: the case's is their max
         for step in script.steps:
             void = self.problem.entry.method(step.method).void
             for start in range(0, len(step.calls), CHUNK_CALLS):
@@ -184,6 +185,7 @@ class Runner:
                 answer = self._answer(
                     exchange, lambda reply: wire.from_wire(reply.get("values")), spent, wall
                 )
+                peaks.append(answer.memory_mib)
                 if answer.failure is None and not void:
                     if not isinstance(answer.value, list) or len(answer.value) != len(chunk):
                         return Answer(
@@ -194,7 +196,10 @@ class Runner:
                             None,
                         )
                     values.extend(answer.value)
-        return Answer(answer.failure, values, answer.time_s, answer.wall_s, answer.memory_mib)
+        known = [peak for peak in peaks if peak is not None]
+        return Answer(
+            answer.failure, values, answer.time_s, answer.wall_s, max(known, default=None)
+        )
 
     def _answer(
         self,

@@ -51,7 +51,7 @@ TRACEBACK_CHARS = 4000
 # A private copy of the builtins for this module and the wire module, taken before the
 # submission loads: a submission that patches `builtins.isinstance` or `builtins.len` does
 # not change how the harness reads requests or writes replies.
-__builtins__ = dict(vars(builtins))
+__builtins__ = dict(vars(builtins))  # type: ignore[assignment]
 
 
 class BuiltinsSwap:
