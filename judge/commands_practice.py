@@ -13,7 +13,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -32,10 +32,10 @@ from judge.cli_common import (
     sandbox_option,
 )
 from judge.clock import Clock, SystemClock
+from judge.reports.practice import JSON_SCHEMA, attempt_to_dict, progress_to_dict, stats_to_dict
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
-    from judge.history import Attempt
-    from judge.practice import Progress, Stats, StatsRow
+    from judge.practice import Progress, StatsRow
 
 
 def _db_option(command: F) -> F:
@@ -75,100 +75,6 @@ def _time_left(state: Progress) -> Text:
     if left >= 0:
         return Text(f"{_duration(left)} left", style="bold green" if left > 300 else "bold yellow")
     return Text(f"over by {_duration(left)}: submissions now count as late", style="bold red")
-
-
-# --- JSON forms (schema 1: additions keep the version, renames bump it) -----------------
-
-JSON_SCHEMA = 1
-
-
-def attempt_to_dict(attempt: Attempt) -> dict[str, Any]:
-    return {
-        "submitted_at": attempt.submitted_at.isoformat(),
-        "elapsed_s": attempt.elapsed_s,
-        "late": attempt.late,
-        "verdict": attempt.verdict.value,
-        "score": attempt.score,
-        "cases_passed": attempt.cases_passed,
-        "cases_total": attempt.cases_total,
-        "runtime_ms": attempt.runtime_ms,
-        "submission": attempt.submission,
-        "sandbox": attempt.sandbox,
-    }
-
-
-def progress_to_dict(state: Progress) -> dict[str, Any]:
-    practice_set = state.practice_set
-    return {
-        "schema": JSON_SCHEMA,
-        "set": {
-            "id": practice_set.id,
-            "started_at": practice_set.started_at.isoformat(),
-            "deadline": practice_set.deadline.isoformat(),
-            "finished_at": practice_set.finished_at and practice_set.finished_at.isoformat(),
-            "minutes": round(practice_set.minutes, 2),
-            "workspace": str(practice_set.workspace),
-            "problems_dir": str(practice_set.problems_dir),
-            "seed": practice_set.seed,
-            "uniform": practice_set.uniform,
-        },
-        "now": state.now.isoformat(),
-        "time_left_s": round(state.time_left_s, 1),
-        "solved": state.solved_on_time,
-        "solved_late": state.solved_late,
-        "score": state.score,
-        "problems": [
-            {
-                "slug": e.problem.slug,
-                "title": e.problem.title,
-                "difficulty": e.problem.difficulty,
-                "category": e.problem.category,
-                "skills": list(e.problem.skills),
-                "suggested_minutes": e.problem.suggested_minutes,
-                "statement": str(e.problem.statement_file),
-                "starter": str(e.problem.starter_file),
-                "solved": e.solved,
-                "solved_on_time": e.solved_on_time,
-                "best_score": e.best_score,
-                "solve_s": e.solve_s,
-                "attempts": [attempt_to_dict(attempt) for attempt in e.attempts],
-            }
-            for e in state.encounters
-        ],
-    }
-
-
-def _row_dict(row: StatsRow) -> dict[str, Any]:
-    return {
-        "name": row.name,
-        "drawn": row.drawn,
-        "tried": row.tried,
-        "attempts": row.attempts,
-        "solved": row.solved,
-        "first_try_rate": row.first_try_rate,
-        "median_solve_s": row.median_solve_s,
-    }
-
-
-def stats_to_dict(stats: Stats) -> dict[str, Any]:
-    return {
-        "schema": JSON_SCHEMA,
-        "sets": stats.sets,
-        "attempts": stats.attempts,
-        "skills": [_row_dict(row) for row in stats.skills],
-        "categories": [_row_dict(row) for row in stats.categories],
-        "review": [
-            {
-                "slug": item.slug,
-                "title": item.title,
-                "standing": item.standing.name.lower(),
-                "weight": int(item.standing),
-                "reason": item.reason,
-                "last_drawn": item.last_drawn.isoformat(),
-            }
-            for item in stats.review
-        ],
-    }
 
 
 @click.group()
