@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from judge.problem import EntryKind, Problem
+from judge.problem import EntryKind, Example, Problem
 
 
 def signature(problem: Problem) -> str:
@@ -28,18 +28,31 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _session_lines(problem: Problem, example: Example) -> list[str]:
+    """A class example as the calls a user would type, each returning call with its result."""
+    entry = problem.entry
+    init = ", ".join(_value(example.input[param.name]) for param in entry.params)
+    lines = [f"obj = {entry.name}({init})"]
+    results = iter(example.output if isinstance(example.output, list) else [])
+    for method, *args in example.input["calls"]:
+        call = f"obj.{method}({', '.join(_value(arg) for arg in args)})"
+        lines.append(
+            call if entry.method(method).void else f"{call}  # -> {_value(next(results, None))}"
+        )
+    return lines
+
+
 def examples_markdown(problem: Problem) -> str:
     parts = ["## Examples", ""]
     for number, example in enumerate(problem.examples, 1):
-        arguments = ", ".join(f"{name}={_value(value)}" for name, value in example.input.items())
-        parts += [
-            f"**Example {number}**",
-            "",
-            "```",
-            f"input:  {arguments}",
-            f"output: {_value(example.output)}",
-            "```",
-        ]
+        if problem.entry.kind is EntryKind.CLASS:
+            body = _session_lines(problem, example)
+        else:
+            arguments = ", ".join(
+                f"{name}={_value(value)}" for name, value in example.input.items()
+            )
+            body = [f"input:  {arguments}", f"output: {_value(example.output)}"]
+        parts += [f"**Example {number}**", "", "```", *body, "```"]
         if example.explanation:
             parts += [example.explanation]
         parts.append("")

@@ -242,3 +242,9 @@ def test_nothing_passing_skips_properties_and_stress(tmp_path: Path) -> None:
     assert report["verdict"] == "WA" and report["score"] == 0
     assert [group["group"] for group in report["groups"]] == ["samples"]
     assert "not judged" in report["notes"][0]
+
+
+def test_class_examples_read_as_a_session() -> None:
+    result = invoke("show", "top-k-streaming", "--problems", ROOT / "problems")
+    assert result.exit_code == 0
+    assert "obj = TopK(2)" in result.stdout and "obj.top()  # -> [9, 5]" in result.stdout
