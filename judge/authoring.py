@@ -57,10 +57,6 @@ class Script:
                 )
         return "; ".join(parts)
 
-    @property
-    def call_count(self) -> int:
-        return sum(len(step) for step in self.steps)
-
 
 def script_from_calls(init: tuple[Any, ...], calls: Sequence[Sequence[Any]]) -> Script:
     """A script from `[["add", 5], ["top"]]`-style calls, grouping runs of one method."""

@@ -138,14 +138,11 @@ class Runner:
             shrunk=shrunk,
         )
 
-    def _arguments(self, case: dict[str, Any]) -> list[Any]:
-        return arguments(self.problem, case)
-
     def _execute(self, case: Any, time_limit_s: float) -> Answer:
         session = self.session()
         if self.problem.entry.kind is EntryKind.FUNCTION:
             exchange = session.request(
-                {"op": "call", "args": wire.to_wire(self._arguments(case))}, time_limit_s
+                {"op": "call", "args": wire.to_wire(arguments(self.problem, case))}, time_limit_s
             )
             return self._answer(
                 exchange, lambda reply: wire.from_wire(reply.get("value")), 0.0, 0.0

@@ -113,7 +113,6 @@ class HarnessSession(abc.ABC):
         self.stderr_head = bytearray()
         self.stderr_total = 0
         self._stdout = bytearray()
-        self.foreign_lines = 0
         self._encode_s = 0.0
 
     # --- transport, supplied by subclasses -------------------------------------------
@@ -209,7 +208,6 @@ class HarnessSession(abc.ABC):
                 break
             # A line for another id was written by the submission, not the harness (ids are
             # random): never credited, only counted against the output cap.
-            self.foreign_lines += 1
             if not self._note_output(len(line) + 1, b""):
                 return self._fail(
                     Outcome.OUTPUT, "the submission wrote too much to the protocol channel"
