@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from judge.problem import Tolerance
+from judge.core.problem import Tolerance
 
 Case = Any
 """A dict of argument values (function problems) or a `Script` (class problems)."""

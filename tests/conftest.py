@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from judge.errors import SandboxUnavailable
-from judge.problem import Problem, load_problem
+from judge.core.errors import SandboxUnavailable
+from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
 from judge.sandbox.docker import connect, leftover_containers
 from judge.sandbox.process import NOBODY

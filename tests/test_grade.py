@@ -20,16 +20,16 @@ import pytest
 from click.testing import CliRunner, Result
 from junitparser import Error, Failure, JUnitXml
 
-from judge.candidates import FOLDER_RULE, find_submission, plan_manifest
+from judge.grading.candidates import FOLDER_RULE, find_submission, plan_manifest
 from judge.cli import main
-from judge.engine import NOTHING_PASSED
-from judge.errors import UsageError
-from judge.grade import Graded, Grading, PassRule, strip_timings
-from judge.problem import load_problem
+from judge.core.engine import NOTHING_PASSED
+from judge.core.errors import UsageError
+from judge.grading.grade import Graded, Grading, PassRule, strip_timings
+from judge.core.problem import load_problem
 from judge.reports import csv as csv_report
 from judge.reports import junit as junit_report
 from judge.reports import markdown as markdown_report
-from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, SandboxInfo, Verdict
+from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, SandboxInfo, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -231,7 +231,7 @@ def test_docker_grading_is_reproducible(tmp_path: Path) -> None:
 def test_docker_grades_labelled_solutions_by_their_folders(tmp_path: Path) -> None:
     """Every labelled submission of a real problem: the verdict its folder names, and a score
     by the formula (100 exactly when accepted)."""
-    from judge.verify import FOLDER_VERDICTS
+    from judge.core.verify import FOLDER_VERDICTS
 
     labelled = ROOT / "solutions" / "pairwise-similarity"
     subs = tmp_path / "subs"
@@ -298,16 +298,16 @@ def test_a_dying_worker_is_that_candidates_internal_error_only(tmp_path: Path) -
 def test_a_judge_fault_is_ie_for_one_and_exit_3(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import judge.grade
+    import judge.grading.grade
 
-    real = judge.grade.judge
+    real = judge.grading.grade.judge
 
     def flaky(problem, submission, opened, options):  # type: ignore[no-untyped-def]
         if submission.stem == "boom":
             raise RuntimeError("the engine tripped")
         return real(problem, submission, opened, options)
 
-    monkeypatch.setattr(judge.grade, "judge", flaky)
+    monkeypatch.setattr(judge.grading.grade, "judge", flaky)
     subs = _candidates(tmp_path / "subs", ["ok"])
     shutil.copyfile(SUBMISSIONS / "ok.py", subs / "boom.py")
     out = tmp_path / "j.xml"

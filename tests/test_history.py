@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import judge.history
-from judge.errors import JudgeError, UsageError
-from judge.history import (
+import judge.practice.history
+from judge.core.errors import JudgeError, UsageError
+from judge.practice.history import (
     DB_ENV,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -27,7 +27,7 @@ from judge.history import (
     SetProblem,
     default_db_path,
 )
-from judge.verdict import Verdict
+from judge.core.verdict import Verdict
 
 T0 = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -134,7 +134,7 @@ def test_a_failure_inside_the_write_leaves_no_half_attempt(
     def broken(*args: object) -> list[tuple[object, ...]]:
         raise failure
 
-    monkeypatch.setattr(judge.history, "_group_rows", broken)
+    monkeypatch.setattr(judge.practice.history, "_group_rows", broken)
     with pytest.raises(type(failure)):
         history.record_attempt(attempt(created, 2))
     monkeypatch.undo()
@@ -153,7 +153,7 @@ def test_a_killed_process_mid_transaction_loses_nothing_committed(db: Path, tmp_
         f"""
         import os
         from pathlib import Path
-        from judge.history import History
+        from judge.practice.history import History
         history = History(Path({str(db)!r}))
         with history.transaction() as conn:
             conn.execute(
@@ -204,7 +204,7 @@ def test_a_failed_migration_leaves_the_old_version(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = (*MIGRATIONS[:1], ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
-    monkeypatch.setattr(judge.history, "MIGRATIONS", broken)
+    monkeypatch.setattr(judge.practice.history, "MIGRATIONS", broken)
     with pytest.raises(JudgeError, match="left unchanged at schema 1"):
         History(db)
     with closing(sqlite3.connect(db)) as raw:

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from judge.engine import JudgeOptions, judge
-from judge.problem import Problem
+from judge.core.engine import JudgeOptions, judge
+from judge.core.problem import Problem
 from judge.sandbox import OpenedSandbox
 from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
 from judge.sandbox.session import HARD_DEADLINE_GRACE_S, TRANSFER_BYTES_PER_S
-from judge.verdict import Report, Verdict
+from judge.core.verdict import Report, Verdict
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"

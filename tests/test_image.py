@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import judge
-from judge.errors import SandboxUnavailable
+from judge.core.errors import SandboxUnavailable
 from judge.sandbox import image
 
 DEB822 = """\

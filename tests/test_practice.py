@@ -18,12 +18,12 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from judge.catalog import Filters, all_problems
+from judge.core.catalog import Filters, all_problems
 from judge.cli import main
-from judge.clock import ManualClock
-from judge.errors import UsageError
-from judge.history import History
-from judge.practice import (
+from judge.practice.clock import ManualClock
+from judge.core.errors import UsageError
+from judge.practice.history import History
+from judge.practice.sets import (
     Standing,
     StartRequest,
     choose,
@@ -33,9 +33,9 @@ from judge.practice import (
     submit,
     weights_for,
 )
-from judge.problem import Problem
+from judge.core.problem import Problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.verdict import Limits, Report, SandboxInfo, Verdict
+from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from judge.errors import ProblemError
-from judge.problem import EntryKind, load_problem
+from judge.core.errors import ProblemError
+from judge.core.problem import EntryKind, load_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 ADD = Path(__file__).parent / "fixtures" / "problems" / "add"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from judge.engine import JudgeOptions, judge
-from judge.problem import load_problem
+from judge.core.engine import JudgeOptions, judge
+from judge.core.problem import load_problem
 from judge.sandbox import OpenedSandbox
-from judge.verdict import Verdict
-from judge.verify import FOLDER_VERDICTS, labelled_submissions, verify_package
+from judge.core.verdict import Verdict
+from judge.core.verify import FOLDER_VERDICTS, labelled_submissions, verify_package
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEMS = sorted(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from judge.engine import JudgeOptions, judge
-from judge.problem import Problem
+from judge.core.engine import JudgeOptions, judge
+from judge.core.problem import Problem
 from judge.sandbox import OpenedSandbox
-from judge.verdict import Group, Verdict
+from judge.core.verdict import Group, Verdict
 
 SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"
 

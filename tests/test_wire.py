@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from judge.sandbox import wire
+from judge.sandbox.inside import wire
 
 plain = st.recursive(
     st.none()

@@ -1,1 +1,1 @@
-"""Renderings of a Report: console (rich) and JSON. They import `judge.verdict` only."""
+"""Renderings of a Report: console (rich) and JSON. They import `judge.core.verdict` only."""

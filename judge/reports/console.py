@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from judge.verdict import Report, Verdict
+from judge.core.verdict import Report, Verdict
 
 STYLES = {
     Verdict.AC: "bold green",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from judge.reports.markdown import plain
 
 if TYPE_CHECKING:
-    from judge.grade import Grading
+    from judge.grading.grade import Grading
 
 COLUMNS = ("candidate", "problem", "verdict", "score", "passed")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from judge.verdict import CaseResult, GroupResult, Report
+from judge.core.verdict import CaseResult, GroupResult, Report
 
 SCHEMA_VERSION = 1
 

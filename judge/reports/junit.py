@@ -24,10 +24,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from judge.verdict import CaseResult, Group, GroupResult, Report, Verdict
+from judge.core.verdict import CaseResult, Group, GroupResult, Report, Verdict
 
 if TYPE_CHECKING:
-    from judge.grade import Graded, Grading
+    from judge.grading.grade import Graded, Grading
 
 MESSAGE_CHARS = 300
 """The `message` attribute is a one-line title (annotations show it); the text has the rest."""

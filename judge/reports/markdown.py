@@ -14,10 +14,10 @@ import re
 from typing import TYPE_CHECKING
 
 from judge.reports.junit import case_detail, escape_char
-from judge.verdict import Group
+from judge.core.verdict import Group
 
 if TYPE_CHECKING:
-    from judge.grade import Graded, Grading
+    from judge.grading.grade import Graded, Grading
 
 MARKS = {True: "✅", False: "❌"}
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

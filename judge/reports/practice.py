@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from judge.history import Attempt
-    from judge.practice import Progress, Stats, StatsRow
+    from judge.practice.history import Attempt
+    from judge.practice.sets import Progress, Stats, StatsRow
 
 JSON_SCHEMA = 1
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from judge.errors import SandboxUnavailable
+from judge.core.errors import SandboxUnavailable
 from judge.sandbox.session import HarnessSession
-from judge.verdict import Limits, SandboxInfo
+from judge.core.verdict import Limits, SandboxInfo
 
 
 class Sandbox(Protocol):

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.errors import SandboxUnavailable
-from judge.verdict import Limits
+from judge.core.errors import SandboxUnavailable
+from judge.core.verdict import Limits
+from judge.sandbox.inside.wire import Op
 
 PROBE = """
 import os
@@ -92,7 +93,7 @@ def diagnose(progress: Callable[[str], None] = lambda message: None) -> list[Fin
             session = sandbox.start(path, entry, limits)
             try:
                 session.hello(10)
-                exchange = session.request({"op": "call", "args": [what]}, 10)
+                exchange = session.request({"op": Op.CALL, "args": [what]}, 10)
             finally:
                 session.close()
             value = exchange.reply.get("value") if exchange.reply else None

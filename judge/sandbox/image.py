@@ -38,7 +38,7 @@ import docker.utils
 from docker.models.images import Image
 
 from judge import __version__
-from judge.errors import SandboxUnavailable
+from judge.core.errors import SandboxUnavailable
 
 IMAGE_REPOSITORY = "judge-sandbox"
 DOCKERFILE = Path(__file__).with_name("Dockerfile")

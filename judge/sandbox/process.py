@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from judge.sandbox.harness import STACK_BYTES
 from judge.sandbox.session import (
     ENVIRONMENT,
     OPEN_FILES,
@@ -35,8 +34,9 @@ from judge.sandbox.session import (
     Usage,
     describe_exit,
 )
+from judge.sandbox.inside.wire import HARNESS_STACK_BYTES
 from judge.sandbox.staging import SUBMISSION_NAME, stage
-from judge.verdict import Limits
+from judge.core.verdict import Limits
 
 NOTICE = "judging in the process sandbox: resource limits only, weaker isolation than Docker"
 NOTICE_FALLBACK = (
@@ -104,7 +104,7 @@ class ProcessSession(HarnessSession):
         drop_to_nobody = is_root and _world_can_run(Path(sys.executable))
         processes = _process_count(NOBODY if drop_to_nobody else os.getuid()) + EXTRA_PROCESSES
         # RLIMIT_DATA counts reserved memory, so it also covers the harness' thread stack.
-        memory_bytes = (limits.memory_mib << 20) + STACK_BYTES
+        memory_bytes = (limits.memory_mib << 20) + HARNESS_STACK_BYTES
 
         def confine() -> None:  # runs in the child between fork and exec
             if _UNSHARE is not None:

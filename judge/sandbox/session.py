@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from judge.sandbox import wire
-from judge.verdict import Limits
+from judge.sandbox.inside import wire
+from judge.core.verdict import Limits
 
 STDOUT, STDERR = 1, 2
 STDERR_KEEP_BYTES = 8192
@@ -173,7 +173,7 @@ class HarnessSession(abc.ABC):
         """End the session: ask the harness to exit, then make sure the sandbox is gone."""
         if self.alive:
             self.alive = False
-            self._send(wire.encode_line({"id": 0, "op": "exit"}), time.monotonic() + 0.2)
+            self._send(wire.encode_line({"id": 0, "op": wire.Op.EXIT}), time.monotonic() + 0.2)
         self._kill()
 
     def _await_reply(

@@ -10,7 +10,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-SANDBOX_DIR = Path(__file__).parent
+INSIDE_DIR = Path(__file__).parent / "inside"
+"""Everything the sandbox may see of the judge: nothing else of the package is mounted."""
 HARNESS_FILES = ("harness.py", "wire.py")
 SUBMISSION_NAME = "solution.py"
 
@@ -21,7 +22,7 @@ def stage(submission: Path) -> Path:
     try:
         folder.chmod(0o755)
         for name in HARNESS_FILES:
-            shutil.copyfile(SANDBOX_DIR / name, folder / name)
+            shutil.copyfile(INSIDE_DIR / name, folder / name)
         shutil.copyfile(submission, folder / SUBMISSION_NAME)
         for path in folder.iterdir():
             path.chmod(0o644)

@@ -8,8 +8,8 @@ from typing import Any
 
 from hypothesis import given, settings
 
-from judge.engine import sample_case
-from judge.problem import load_problem
+from judge.core.engine import sample_case
+from judge.core.problem import load_problem
 
 problem = load_problem(Path(__file__).parent)
 reference = problem.reference

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from judge.authoring import CheckContext
-from judge.problem import Tolerance, load_problem
+from judge.core.problem import Tolerance, load_problem
 
 problem = load_problem(Path(__file__).parent)
 reference = problem.reference

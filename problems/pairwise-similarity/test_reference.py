@@ -11,9 +11,9 @@ import numpy
 from hypothesis import given
 
 from judge.authoring import CheckContext
-from judge.checkers import close
-from judge.problem import load_problem
-from judge.runner import reference_answer
+from judge.core.checkers import close
+from judge.core.problem import load_problem
+from judge.core.runner import reference_answer
 
 PROBLEM = load_problem(Path(__file__).parent)
 properties = PROBLEM.properties

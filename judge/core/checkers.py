@@ -13,7 +13,7 @@ from typing import Any
 import numpy
 
 from judge.authoring import Check, CheckContext
-from judge.problem import Problem
+from judge.core.problem import Problem
 
 Checker = Callable[[CheckContext], Check]
 

@@ -31,15 +31,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from judge.catalog import Filters
-from judge.clock import Clock
-from judge.engine import JudgeOptions, judge
-from judge.errors import UsageError
-from judge.history import Attempt, GroupOutcome, History, NewSet, PracticeSet, SetProblem
-from judge.problem import Problem, load_problem
+from judge.core.catalog import Filters
+from judge.practice.clock import Clock
+from judge.core.engine import JudgeOptions, judge
+from judge.core.errors import UsageError
+from judge.practice.history import Attempt, GroupOutcome, History, NewSet, PracticeSet, SetProblem
+from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox
-from judge.starter import full_statement, starter_file
-from judge.verdict import Report, Verdict
+from judge.core.starter import full_statement, starter_file
+from judge.core.verdict import Report, Verdict
 
 DEFAULT_COUNT = 3
 

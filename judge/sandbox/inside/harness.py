@@ -37,9 +37,6 @@ import time
 import traceback
 from typing import Any
 
-STACK_BYTES = 64 * 1024 * 1024
-"""Stack for the thread that runs the submission, so deep (but finite) recursion works."""
-
 RECURSION_LIMIT = 50_000
 """Deep enough for recursive DFS on large inputs; far beyond it, RecursionError (RE)."""
 SUBMISSION_MODULE = "solution"
@@ -146,14 +143,14 @@ def _submission_traceback(error: BaseException) -> str:
         return f"{type(error).__name__}: <unprintable>"
 
 
-def _failure(error: BaseException, kind: str | None = None) -> dict[str, Any]:
+def _failure(error: BaseException, kind: Any = None) -> dict[str, Any]:
     if kind is None:
         if isinstance(error, MemoryError):
-            kind = "memory"
+            kind = wire.ErrorKind.MEMORY
         elif isinstance(error, SystemExit):
-            kind = "exit"
+            kind = wire.ErrorKind.EXIT
         else:
-            kind = "exception"
+            kind = wire.ErrorKind.EXCEPTION
     return {
         "ok": False,
         "error": kind,
@@ -287,15 +284,15 @@ def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
 def _handle(submission: Submission, request: dict[str, Any]) -> dict[str, Any]:
     op = request.get("op")
     # pop, not get: the raw JSON must not stay alive beside the decoded arguments.
-    if op == "call":
+    if op == wire.Op.CALL:
         args = wire.from_wire(request.pop("args"))
         value, wall, cpu = _timed(submission.function, *args)
         return {"ok": True, "value": _encode_value(value), "time_ns": wall, "cpu_ns": cpu}
-    if op == "new":
+    if op == wire.Op.NEW:
         args = wire.from_wire(request.pop("args"))
         submission.instance, wall, cpu = _timed(submission.cls, *args)
         return {"ok": True, "time_ns": wall, "cpu_ns": cpu}
-    if op == "batch":
+    if op == wire.Op.BATCH:
         if submission.instance is None:
             raise RuntimeError("batch before new")
         method = getattr(submission.instance, request["method"])
@@ -335,10 +332,10 @@ def load(channel: Channel, path: str, entry: dict[str, Any]) -> Submission | Non
     try:
         submission = Submission(path, entry)
     except EntryPointError as error:
-        channel.send({"id": 0, **_failure(error, "entry")})
+        channel.send({"id": 0, **_failure(error, wire.ErrorKind.ENTRY)})
         return None
     except BaseException as error:
-        channel.send({"id": 0, **_failure(error, "compile")})
+        channel.send({"id": 0, **_failure(error, wire.ErrorKind.COMPILE)})
         return None
     channel.send({"id": 0, "ok": True})
     return submission
@@ -347,12 +344,12 @@ def load(channel: Channel, path: str, entry: dict[str, Any]) -> Submission | Non
 def serve(channel: Channel, submission: Submission) -> None:
     while True:
         request = channel.read()
-        if request is None or request.get("op") == "exit":
+        if request is None or request.get("op") == wire.Op.EXIT:
             return
         try:
             reply = _handle(submission, request)
         except Unencodable as error:
-            reply = _failure(error, "unencodable")
+            reply = _failure(error, wire.ErrorKind.UNENCODABLE)
         except BaseException as error:
             reply = _failure(error)
         channel.send({"id": request.get("id"), **reply})
@@ -366,7 +363,7 @@ def main() -> None:
     submission = load(channel, path, entry)
     if submission is not None:
         # Calls run on a thread with a large stack, so deep (but finite) recursion works.
-        threading.stack_size(STACK_BYTES)
+        threading.stack_size(wire.HARNESS_STACK_BYTES)
         worker = threading.Thread(target=serve, args=(channel, submission), daemon=True)
         worker.start()
         worker.join()

@@ -16,10 +16,10 @@ import click
 from rich.console import Console
 from rich.text import Text
 
-from judge.catalog import Filters
-from judge.errors import JudgeError
-from judge.problem import Category, Difficulty, Level
-from judge.verdict import Verdict
+from judge.core.catalog import Filters
+from judge.core.errors import JudgeError
+from judge.core.problem import Category, Difficulty, Level
+from judge.core.verdict import Verdict
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_NOT_ACCEPTED = 1

@@ -31,8 +31,8 @@ from typing import Any
 
 import platformdirs
 
-from judge.errors import JudgeError, UsageError
-from judge.verdict import Verdict
+from judge.core.errors import JudgeError, UsageError
+from judge.core.verdict import Verdict
 
 DB_ENV = "JUDGE_DB"
 BUSY_TIMEOUT_MS = 10_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from judge.problem import EntryKind, Example, Problem
+from judge.core.problem import EntryKind, Example, Problem
 
 
 def signature(problem: Problem) -> str:

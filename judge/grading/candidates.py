@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from judge.catalog import resolve
-from judge.errors import UsageError
-from judge.problem import Problem, load_problem
+from judge.core.catalog import resolve
+from judge.core.errors import UsageError
+from judge.core.problem import Problem, load_problem
 
 FOLDER_RULE = (
     "in a candidate's folder the submission is, in this order: <problem slug>.py (with '-' "

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from judge.authoring import CheckContext
-from judge.checkers import checker_for
-from judge.engine import JudgeOptions, judge, sample_case
-from judge.errors import ProblemError
-from judge.problem import Problem, load_problem
-from judge.runner import reference_answer
+from judge.core.checkers import checker_for
+from judge.core.engine import JudgeOptions, judge, sample_case
+from judge.core.errors import ProblemError
+from judge.core.problem import Problem, load_problem
+from judge.core.runner import reference_answer
 from judge.sandbox import OpenedSandbox
-from judge.verdict import Report, Verdict
+from judge.core.verdict import Report, Verdict
 
 FOLDER_VERDICTS = {
     "accepted": Verdict.AC,

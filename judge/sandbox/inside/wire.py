@@ -24,10 +24,45 @@ from __future__ import annotations
 
 import array
 import base64
+import enum
 import json
 import math
 import sys
 from typing import Any
+
+class Op(str, enum.Enum):
+    """What a request asks the harness to do (the `op` field)."""
+
+    CALL = "call"
+    """Call the entry function with `args`; the reply carries `value`."""
+    NEW = "new"
+    """Construct the entry class with `args`; the instance serves the next batches."""
+    BATCH = "batch"
+    """Call `method` once per item of `calls`; the reply carries `values` (null when void)."""
+    EXIT = "exit"
+    """End the harness; no reply."""
+
+
+class ErrorKind(str, enum.Enum):
+    """Why a reply has `ok: false` (the `error` field)."""
+
+    EXCEPTION = "exception"
+    """The submission's code raised."""
+    MEMORY = "memory"
+    """The submission's code raised MemoryError."""
+    EXIT = "exit"
+    """The submission's code called exit (SystemExit)."""
+    UNENCODABLE = "unencodable"
+    """The submission returned a value the wire cannot carry."""
+    ENTRY = "entry"
+    """Hello only: the file imports but lacks the entry point as specified."""
+    COMPILE = "compile"
+    """Hello only: the file does not import."""
+
+
+HARNESS_STACK_BYTES = 64 * 1024 * 1024
+"""Stack of the harness thread that runs submission code, so deep (but finite) recursion
+works; the process sandbox adds it to its address-space limit."""
 
 MAX_INT_DIGITS = 4300
 """Integers with more decimal digits than this are refused (CPython's own default cap)."""

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from judge.authoring import Check, CheckContext, Script
-from judge.errors import JudgeError
-from judge.problem import EntryKind, Problem
-from judge.sandbox import Sandbox, wire
+from judge.core.errors import JudgeError
+from judge.core.problem import EntryKind, Problem
+from judge.sandbox import Sandbox
+from judge.sandbox.inside import wire
 from judge.sandbox.session import Exchange, HarnessSession, Outcome, SessionFailed
-from judge.verdict import CaseResult, Group, Limits, Verdict, shorten
+from judge.core.verdict import CaseResult, Group, Limits, Verdict, shorten
 
 IMPORT_TIMEOUT_S = 10.0
 """How long a submission may take to import (top-level code) before it is TLE."""
@@ -142,7 +143,7 @@ class Runner:
         session = self.session()
         if self.problem.entry.kind is EntryKind.FUNCTION:
             exchange = session.request(
-                {"op": "call", "args": wire.to_wire(arguments(self.problem, case))}, time_limit_s
+                {"op": wire.Op.CALL, "args": wire.to_wire(arguments(self.problem, case))}, time_limit_s
             )
             return self._answer(
                 exchange, lambda reply: wire.from_wire(reply.get("value")), 0.0, 0.0
@@ -154,7 +155,7 @@ class Runner:
     ) -> Answer:
         spent = wall = 0.0
         exchange = session.request(
-            {"op": "new", "args": wire.to_wire(list(script.init))}, time_limit_s
+            {"op": wire.Op.NEW, "args": wire.to_wire(list(script.init))}, time_limit_s
         )
         answer = self._answer(exchange, lambda reply: None, spent, wall)
         values: list[Any] = []
@@ -172,7 +173,7 @@ class Runner:
                 chunk = step.calls[start : start + CHUNK_CALLS]
                 calls = chunk if isinstance(chunk, array.array) else [list(args) for args in chunk]
                 request = {
-                    "op": "batch",
+                    "op": wire.Op.BATCH,
                     "method": step.method,
                     "calls": wire.to_wire(calls),
                     "single": isinstance(chunk, array.array),
@@ -282,11 +283,11 @@ def _failure(exchange: Exchange, session: HarnessSession | None) -> tuple[Verdic
     message = str(reply.get("message", ""))[:TEXT_LIMIT]
     error_type = str(reply.get("type", "error"))[:100]
     trace = str(reply.get("traceback", ""))[: TEXT_LIMIT * 3]
-    if kind == "memory":
+    if kind == wire.ErrorKind.MEMORY:
         return Verdict.MLE, f"MemoryError{stderr}"
-    if kind == "exit":
+    if kind == wire.ErrorKind.EXIT:
         return Verdict.RE, f"the submission called exit ({error_type}: {message})"
-    if kind == "unencodable":
+    if kind == wire.ErrorKind.UNENCODABLE:
         return Verdict.WA, f"returned a value the judge cannot compare: {message}"
     return Verdict.RE, trace or f"{error_type}: {message}"
 
@@ -305,7 +306,7 @@ def _import_failure(hello: Exchange, session: HarnessSession) -> tuple[Verdict, 
         detail = hello.detail or "no answer"
         return Verdict.CE, f"the submission ended while importing ({detail})\n{stderr}".strip()
     reply = hello.reply
-    if reply.get("error") == "entry":
+    if reply.get("error") == wire.ErrorKind.ENTRY:
         return Verdict.CE, str(reply.get("message", ""))[:TEXT_LIMIT]
     trace = str(reply.get("traceback", "") or reply.get("message", ""))[: TEXT_LIMIT * 3]
     return Verdict.CE, f"the submission does not import:\n{trace}"

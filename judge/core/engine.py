@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
 
 from judge import __version__
 from judge.authoring import script_from_calls
-from judge.calibrate import stress_limit
-from judge.checkers import checker_for
-from judge.errors import ProblemError
-from judge.problem import EntryKind, Problem
-from judge.runner import Runner, SubmissionRejected, reference_answer
+from judge.core.calibrate import stress_limit
+from judge.core.checkers import checker_for
+from judge.core.errors import ProblemError
+from judge.core.problem import EntryKind, Problem
+from judge.core.runner import Runner, SubmissionRejected, reference_answer
 from judge.sandbox import OpenedSandbox
-from judge.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
+from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 
 DEFAULT_SEED = 0
 SHRINK_STEPS = 300

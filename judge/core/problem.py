@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from judge.errors import ProblemError
-from judge.verdict import Group, Limits
+from judge.core.errors import ProblemError
+from judge.core.verdict import Group, Limits
 
 REQUIRED_FILES = ("problem.yaml", "statement.md", "reference.py", "properties.py")
 

@@ -1,4 +1,4 @@
-"""`judge practice …` and `judge stats`: parse, call judge.practice, render, exit.
+"""`judge practice …` and `judge stats`: parse, call judge.practice.sets, render, exit.
 
 Registered on the main group at the bottom of cli.py. This module does not import cli.py
 (cli imports it), so it carries its own option decorators and error handler.
@@ -21,8 +21,8 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from judge.catalog import Filters
-from judge.cli_common import (
+from judge.core.catalog import Filters
+from judge.cli.common import (
     F,
     err_console,
     exit_code_for,
@@ -31,11 +31,11 @@ from judge.cli_common import (
     problems_option,
     sandbox_option,
 )
-from judge.clock import Clock, SystemClock
+from judge.practice.clock import Clock, SystemClock
 from judge.reports.practice import JSON_SCHEMA, attempt_to_dict, progress_to_dict, stats_to_dict
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
-    from judge.practice import Progress, StatsRow
+    from judge.practice.sets import Progress, StatsRow
 
 
 def _db_option(command: F) -> F:
@@ -116,9 +116,9 @@ def start(
     as_json: bool,
 ) -> None:
     """Draw COUNT problems, write their statements and starters, and start the clock."""
-    from judge.catalog import all_problems, problems_folder
-    from judge.history import open_history
-    from judge.practice import StartRequest, progress, start_set
+    from judge.core.catalog import all_problems, problems_folder
+    from judge.practice.history import open_history
+    from judge.practice.sets import StartRequest, progress, start_set
 
     request = StartRequest(filters, count, minutes, seed, uniform, workspace)
     clock = _clock()
@@ -215,8 +215,8 @@ def _status_view(state: Progress) -> Table:
 @handle_errors
 def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     """The running set: problems, attempts, verdicts, time left."""
-    from judge.history import open_history
-    from judge.practice import progress, require_active
+    from judge.practice.history import open_history
+    from judge.practice.sets import progress, require_active
 
     clock = _clock()
     with open_history(db_path) as history:
@@ -257,8 +257,8 @@ def submit(
     as_json: bool,
 ) -> None:
     """Judge FILE (default: the workspace's SLUG.py) and record the attempt."""
-    from judge.history import open_history
-    from judge.practice import progress, submit
+    from judge.practice.history import open_history
+    from judge.practice.sets import progress, submit
     from judge.reports import console as console_report
     from judge.reports.json import report_to_dict
     from judge.sandbox import SandboxChoice, open_sandbox
@@ -309,8 +309,8 @@ def submit(
 @handle_errors
 def finish(db_path: Path | None, as_json: bool) -> None:
     """Close the running set and print its summary: solved, time per problem, score."""
-    from judge.history import open_history
-    from judge.practice import finish
+    from judge.practice.history import open_history
+    from judge.practice.sets import finish
 
     with open_history(db_path) as history:
         state = finish(history, _clock())
@@ -361,8 +361,8 @@ def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
 @handle_errors
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Progress over all practice: per skill and category, and what to review."""
-    from judge.history import open_history
-    from judge.practice import compute_stats
+    from judge.practice.history import open_history
+    from judge.practice.sets import compute_stats
 
     with open_history(db_path) as history:
         found = compute_stats(history)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.errors import ProblemError, UsageError
-from judge.problem import Category, Difficulty, Level, Problem, load_problem
+from judge.core.errors import ProblemError, UsageError
+from judge.core.problem import Category, Difficulty, Level, Problem, load_problem
 
 PROBLEMS_ENV = "JUDGE_PROBLEMS"
 

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
-from judge.atomic import write_atomically
-from judge.checkers import checker_for
-from judge.errors import ProblemError
-from judge.problem import Problem
+from judge.core.atomic import write_atomically
+from judge.core.checkers import checker_for
+from judge.core.errors import ProblemError
+from judge.core.problem import Problem
 from judge.sandbox import Sandbox
-from judge.verdict import Group, Verdict
+from judge.core.verdict import Group, Verdict
 
 if TYPE_CHECKING:
-    from judge.engine import StressSuite
+    from judge.core.engine import StressSuite
 
 CACHE_ENV = "JUDGE_CACHE_DIR"
 
@@ -77,7 +77,7 @@ def stress_limit(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> Stre
 
 def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> float:
     """The reference's slowest stress case, run as a submission in the sandbox (best of 2)."""
-    from judge.runner import Runner
+    from judge.core.runner import Runner
 
     reference = problem.root / "reference.py"
     runner = Runner(problem, reference, sandbox, problem.limits, checker_for(problem))

@@ -15,8 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import __version__
-from judge.catalog import Filters
-from judge.cli_common import (
+from judge.core.catalog import Filters
+from judge.cli.common import (
     EXIT_NOT_ACCEPTED,
     err_console,
     exit_code_for,
@@ -25,7 +25,7 @@ from judge.cli_common import (
     problems_option,
     sandbox_option,
 )
-from judge.errors import UsageError
+from judge.core.errors import UsageError
 
 
 @click.group()
@@ -59,8 +59,8 @@ def run(
     problems_dir: Path | None,
 ) -> None:
     """Judge SUBMISSION against PROBLEM (a problem folder, or a slug in the problems folder)."""
-    from judge.catalog import resolve
-    from judge.engine import JudgeOptions, judge
+    from judge.core.catalog import resolve
+    from judge.core.engine import JudgeOptions, judge
     from judge.reports import console as console_report
     from judge.reports import json as json_report
     from judge.sandbox import SandboxChoice, open_sandbox
@@ -138,10 +138,10 @@ def check(
     problems_dir: Path | None,
 ) -> None:
     """Verify problem packages: metadata, examples, reference, labelled submissions."""
-    from judge.catalog import problems_folder
-    from judge.engine import JudgeOptions
+    from judge.core.catalog import problems_folder
+    from judge.core.engine import JudgeOptions
     from judge.sandbox import SandboxChoice, open_sandbox
-    from judge.verify import verify_package
+    from judge.core.verify import verify_package
 
     if not folders:
         root = problems_folder(problems_dir)
@@ -195,7 +195,7 @@ def check(
 @handle_errors
 def list_problems(filters: Filters, problems_dir: Path | None) -> None:
     """List the problems, filtered."""
-    from judge.catalog import all_problems
+    from judge.core.catalog import all_problems
 
     table = Table(show_edge=False)
     table.add_column("slug", no_wrap=True)
@@ -227,8 +227,8 @@ def show(problem: str, problems_dir: Path | None) -> None:
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
-    from judge.catalog import resolve
-    from judge.starter import full_statement, signature
+    from judge.core.catalog import resolve
+    from judge.core.starter import full_statement, signature
 
     loaded = resolve(problem, problems_dir)
     console = Console()
@@ -244,8 +244,8 @@ def show(problem: str, problems_dir: Path | None) -> None:
 @handle_errors
 def new(problem: str, file: Path | None, force: bool, problems_dir: Path | None) -> None:
     """Write a starter file for PROBLEM (default: <slug>.py); never overwrites without --force."""
-    from judge.catalog import resolve
-    from judge.starter import starter_file
+    from judge.core.catalog import resolve
+    from judge.core.starter import starter_file
 
     loaded = resolve(problem, problems_dir)
     target = file or Path(f"{loaded.slug.replace('-', '_')}.py")
@@ -255,11 +255,11 @@ def new(problem: str, file: Path | None, force: bool, problems_dir: Path | None)
     click.echo(f"wrote {target}: judge it with `judge run {loaded.slug} {target}`")
 
 
-from judge.commands_practice import practice, stats  # noqa: E402
+from judge.cli.practice import practice, stats  # noqa: E402
 
 main.add_command(practice)
 main.add_command(stats)
 
-from judge.commands_grade import grade  # noqa: E402
+from judge.cli.grade import grade  # noqa: E402
 
 main.add_command(grade)

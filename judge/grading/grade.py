@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from judge import __version__
-from judge.candidates import Task
-from judge.engine import JudgeOptions, judge, stress_suite
-from judge.errors import JudgeError, ProblemError
-from judge.problem import Problem, load_problem
+from judge.grading.candidates import Task
+from judge.core.engine import JudgeOptions, judge, stress_suite
+from judge.core.errors import JudgeError, ProblemError
+from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.verdict import Limits, Report, SandboxInfo, Verdict
+from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 
 TIMING_FIELDS = frozenset(
     {
@@ -117,8 +117,8 @@ def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: Judge
     starts: N workers would otherwise all measure the reference at once, under load."""
     if options.time_limit_s is not None:
         return
-    from judge.calibrate import stress_limit
-    from judge.runner import JudgeFault
+    from judge.core.calibrate import stress_limit
+    from judge.core.runner import JudgeFault
 
     for problem in problems:
         try:

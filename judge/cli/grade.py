@@ -1,4 +1,4 @@
-"""`judge grade`: parse, plan the tasks, call judge.grade, write the reports, exit.
+"""`judge grade`: parse, plan the tasks, call judge.grading.grade, write the reports, exit.
 
 Registered on the main group at the bottom of cli.py. This module does not import cli.py
 (cli imports it), so it carries its own option decorators and error handler.
@@ -21,11 +21,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from judge.cli_common import F, err_console, handle_errors, problems_option, sandbox_option
-from judge.errors import JudgeError, UsageError
+from judge.cli.common import F, err_console, handle_errors, problems_option, sandbox_option
+from judge.core.errors import JudgeError, UsageError
 
 if TYPE_CHECKING:  # the library is imported inside the command: `judge --help` stays fast
-    from judge.grade import Graded, Grading, Progress
+    from judge.grading.grade import Graded, Grading, Progress
 
 
 def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
@@ -102,11 +102,11 @@ def grade(
     judge grade two-sum --dir submissions/ --junit junit.xml --json grades.json
     judge grade --manifest grading.yaml --pass-score 60
     """
-    from judge import candidates
-    from judge import grade as grading_lib
-    from judge.atomic import write_atomically
-    from judge.catalog import resolve
-    from judge.engine import JudgeOptions
+    from judge.grading import candidates
+    from judge.grading import grade as grading_lib
+    from judge.core.atomic import write_atomically
+    from judge.core.catalog import resolve
+    from judge.core.engine import JudgeOptions
     from judge.reports import csv as csv_report
     from judge.reports import junit as junit_report
     from judge.reports import markdown as markdown_report
@@ -178,7 +178,7 @@ def _check_writable(paths: dict[str, Path]) -> None:
 def _json_text(result: Grading) -> str:
     import json
 
-    from judge.grade import grading_to_dict
+    from judge.grading.grade import grading_to_dict
 
     return json.dumps(grading_to_dict(result), indent=2) + "\n"
 
@@ -233,7 +233,7 @@ def _progress(total: int) -> Iterator[Progress]:
 
 
 def _print_results(result: Grading, console: Console) -> None:
-    from judge.grade import totals
+    from judge.grading.grade import totals
     from judge.reports.console import STYLES
 
     table = Table(show_edge=False)

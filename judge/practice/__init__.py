@@ -1,0 +1,1 @@
+"""Timed practice sets: drawing problems, the workspace, the SQLite history and the stats."""
