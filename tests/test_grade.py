@@ -20,16 +20,16 @@ import pytest
 from click.testing import CliRunner, Result
 from junitparser import Error, Failure, JUnitXml
 
-from judge.grading.candidates import FOLDER_RULE, find_submission, plan_manifest
 from judge.cli import main
 from judge.core.engine import NOTHING_PASSED
 from judge.core.errors import UsageError
-from judge.grading.grade import Graded, Grading, PassRule, strip_timings
 from judge.core.problem import load_problem
+from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, SandboxInfo, Verdict
+from judge.grading.candidates import FOLDER_RULE, find_submission, plan_manifest
+from judge.grading.grade import Graded, Grading, PassRule, strip_timings
 from judge.reports import csv as csv_report
 from judge.reports import junit as junit_report
 from judge.reports import markdown as markdown_report
-from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, SandboxInfo, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

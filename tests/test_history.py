@@ -15,6 +15,7 @@ import pytest
 
 import judge.practice.history
 from judge.core.errors import JudgeError, UsageError
+from judge.core.verdict import Verdict
 from judge.practice.history import (
     DB_ENV,
     MIGRATIONS,
@@ -27,7 +28,6 @@ from judge.practice.history import (
     SetProblem,
     default_db_path,
 )
-from judge.core.verdict import Verdict
 
 T0 = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
 

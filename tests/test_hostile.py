@@ -20,10 +20,10 @@ import pytest
 
 from judge.core.engine import JudgeOptions, judge
 from judge.core.problem import Problem
+from judge.core.verdict import Report, Verdict
 from judge.sandbox import OpenedSandbox
 from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
 from judge.sandbox.session import HARD_DEADLINE_GRACE_S, TRANSFER_BYTES_PER_S
-from judge.core.verdict import Report, Verdict
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"

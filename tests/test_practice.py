@@ -18,10 +18,12 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from judge.core.catalog import Filters, all_problems
 from judge.cli import main
-from judge.practice.clock import ManualClock
+from judge.core.catalog import Filters, all_problems
 from judge.core.errors import UsageError
+from judge.core.problem import Problem
+from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
+from judge.practice.clock import ManualClock
 from judge.practice.history import History
 from judge.practice.sets import (
     Standing,
@@ -33,9 +35,7 @@ from judge.practice.sets import (
     submit,
     weights_for,
 )
-from judge.core.problem import Problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,9 +9,9 @@ import pytest
 
 from judge.core.engine import JudgeOptions, judge
 from judge.core.problem import load_problem
-from judge.sandbox import OpenedSandbox
 from judge.core.verdict import Verdict
 from judge.core.verify import FOLDER_VERDICTS, labelled_submissions, verify_package
+from judge.sandbox import OpenedSandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEMS = sorted(

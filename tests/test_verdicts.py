@@ -8,8 +8,8 @@ import pytest
 
 from judge.core.engine import JudgeOptions, judge
 from judge.core.problem import Problem
-from judge.sandbox import OpenedSandbox
 from judge.core.verdict import Group, Verdict
+from judge.sandbox import OpenedSandbox
 
 SUBMISSIONS = Path(__file__).parent / "fixtures" / "submissions"
 

@@ -15,22 +15,28 @@ from rich.table import Table
 from rich.text import Text
 
 from judge import __version__
-from judge.core.catalog import Filters
 from judge.cli.common import (
-    EXIT_NOT_ACCEPTED,
+    DEBUG_ENV,
+    JudgeGroup,
     err_console,
     exit_code_for,
     filter_options,
-    handle_errors,
     problems_option,
     sandbox_option,
 )
-from judge.core.errors import UsageError
+from judge.core.catalog import Filters
+from judge.core.errors import ExitCode, UsageError
 
 
-@click.group()
+@click.group(cls=JudgeGroup)
 @click.version_option(__version__, prog_name="judge")
-def main() -> None:
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar=DEBUG_ENV,
+    help=f"Show the traceback of the judge's own errors [env: {DEBUG_ENV}].",
+)
+def main(debug: bool) -> None:
     """judge: run Python submissions in a sandbox and judge them with property-based tests."""
 
 
@@ -46,7 +52,6 @@ def main() -> None:
 @click.option("--max-examples", type=click.IntRange(min=1), help="Property examples to try.")
 @sandbox_option
 @problems_option
-@handle_errors
 def run(
     problem: str,
     submission: Path,
@@ -87,7 +92,6 @@ def sandbox() -> None:
 @click.option(
     "--offline", is_flag=True, help="Build from Debian packages with debootstrap (no registry)."
 )
-@handle_errors
 def build(offline: bool) -> None:
     """Build the sandbox image judge-sandbox:<version> (Python 3 + numpy)."""
     from judge.sandbox.docker import connect
@@ -100,7 +104,6 @@ def build(offline: bool) -> None:
 
 
 @sandbox.command()
-@handle_errors
 def doctor() -> None:
     """Check the engine, the image, and that the limits are really enforced."""
     from judge.sandbox.doctor import diagnose
@@ -116,7 +119,7 @@ def doctor() -> None:
             finding.detail,
         )
     Console().print(table)
-    sys.exit(0 if all(finding.ok for finding in findings) else EXIT_NOT_ACCEPTED)
+    sys.exit(ExitCode.OK if all(finding.ok for finding in findings) else ExitCode.NOT_ACCEPTED)
 
 
 @main.command()
@@ -129,7 +132,6 @@ def doctor() -> None:
 @click.option("--seed", type=int, default=0, show_default=True)
 @sandbox_option
 @problems_option
-@handle_errors
 def check(
     folders: tuple[Path, ...],
     solutions: Path | None,
@@ -140,8 +142,8 @@ def check(
     """Verify problem packages: metadata, examples, reference, labelled submissions."""
     from judge.core.catalog import problems_folder
     from judge.core.engine import JudgeOptions
-    from judge.sandbox import SandboxChoice, open_sandbox
     from judge.core.verify import verify_package
+    from judge.sandbox import SandboxChoice, open_sandbox
 
     if not folders:
         root = problems_folder(problems_dir)
@@ -186,13 +188,12 @@ def check(
                 failure = item.report.first_failure
                 line += f" ({(item.report.message or (failure.message if failure else ''))[:200]})"
             console.print(Text(line, style=style))
-    sys.exit(0 if all_ok else EXIT_NOT_ACCEPTED)
+    sys.exit(ExitCode.OK if all_ok else ExitCode.NOT_ACCEPTED)
 
 
 @main.command(name="list")
 @filter_options
 @problems_option
-@handle_errors
 def list_problems(filters: Filters, problems_dir: Path | None) -> None:
     """List the problems, filtered."""
     from judge.core.catalog import all_problems
@@ -221,7 +222,6 @@ def list_problems(filters: Filters, problems_dir: Path | None) -> None:
 @main.command()
 @click.argument("problem")
 @problems_option
-@handle_errors
 def show(problem: str, problems_dir: Path | None) -> None:
     """Show a problem's statement, signature, limits and examples."""
     from rich.markdown import Markdown
@@ -241,7 +241,6 @@ def show(problem: str, problems_dir: Path | None) -> None:
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @problems_option
-@handle_errors
 def new(problem: str, file: Path | None, force: bool, problems_dir: Path | None) -> None:
     """Write a starter file for PROBLEM (default: <slug>.py); never overwrites without --force."""
     from judge.core.catalog import resolve

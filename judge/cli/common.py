@@ -7,6 +7,7 @@ use it without importing the CLI's entry point, which imports them.
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -17,36 +18,59 @@ from rich.console import Console
 from rich.text import Text
 
 from judge.core.catalog import Filters
-from judge.core.errors import JudgeError
+from judge.core.errors import ExitCode, JudgeError
 from judge.core.problem import Category, Difficulty, Level
+from judge.core.text import printable
 from judge.core.verdict import Verdict
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_NOT_ACCEPTED = 1
+DEBUG_ENV = "JUDGE_DEBUG"
 
 err_console = Console(stderr=True, soft_wrap=True)
 
 
-def handle_errors(command: F) -> F:
-    """Library errors become one clear line and their exit code; never a traceback."""
+class JudgeGroup(click.Group):
+    """The root group: turns every error of every command into one line and its exit code.
 
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    A `JudgeError` exits with its own code (2 for usage, package and sandbox errors, 3 for
+    the judge's faults). Any other exception is a bug in the judge: one line saying what
+    failed and how to see the traceback, and exit 3, never 1 ("not accepted"), so that CI
+    cannot count a judge crash as a failed candidate. Click's own exceptions pass through.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except JudgeError as error:
-            label = "error" if error.exit_code == 2 else "internal error"
-            err_console.print(Text(f"{label}: {error}", style="red"))
+            label = "internal error" if error.exit_code is ExitCode.INTERNAL else "error"
+            err_console.print(Text(f"{label}: {printable(str(error))}", style="red"))
+            _traceback_if_debugging(ctx)
             sys.exit(error.exit_code)
+        except Exception as error:
+            err_console.print(
+                Text(
+                    f"internal error: the judge crashed ({type(error).__name__}: "
+                    f"{printable(str(error))}); run with --debug (or {DEBUG_ENV}=1) "
+                    "to see the traceback",
+                    style="red",
+                )
+            )
+            _traceback_if_debugging(ctx)
+            sys.exit(ExitCode.INTERNAL)
 
-    return wrapper  # type: ignore[return-value]
+
+def _traceback_if_debugging(ctx: click.Context) -> None:
+    if ctx.params.get("debug"):
+        err_console.print(Text(traceback.format_exc(), style="dim"))
 
 
-def exit_code_for(verdict: Verdict) -> int:
+def exit_code_for(verdict: Verdict) -> ExitCode:
     """0 accepted, 1 not accepted, 3 the judge's own fault."""
     if verdict is Verdict.AC:
-        return 0
-    return 3 if verdict is Verdict.IE else EXIT_NOT_ACCEPTED
+        return ExitCode.OK
+    return ExitCode.INTERNAL if verdict is Verdict.IE else ExitCode.NOT_ACCEPTED
 
 
 def sandbox_option(command: F) -> F:

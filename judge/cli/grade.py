@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from judge.cli.common import F, err_console, handle_errors, problems_option, sandbox_option
+from judge.cli.common import F, err_console, problems_option, sandbox_option
 from judge.core.errors import JudgeError, UsageError
 
 if TYPE_CHECKING:  # the library is imported inside the command: `judge --help` stays fast
@@ -75,7 +75,6 @@ def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
 @_report_path("--markdown", "Write the Markdown summary to this file too.")
 @sandbox_option
 @problems_option
-@handle_errors
 def grade(
     problem: str | None,
     submissions: tuple[Path, ...],
@@ -102,11 +101,11 @@ def grade(
     judge grade two-sum --dir submissions/ --junit junit.xml --json grades.json
     judge grade --manifest grading.yaml --pass-score 60
     """
-    from judge.grading import candidates
-    from judge.grading import grade as grading_lib
     from judge.core.atomic import write_atomically
     from judge.core.catalog import resolve
     from judge.core.engine import JudgeOptions
+    from judge.grading import candidates
+    from judge.grading import grade as grading_lib
     from judge.reports import csv as csv_report
     from judge.reports import junit as junit_report
     from judge.reports import markdown as markdown_report
@@ -185,9 +184,9 @@ def _json_text(result: Grading) -> str:
 
 def _shown(text: str) -> str:
     """Untrusted text for the terminal: no control sequences, no unencodable surrogates."""
-    from judge.reports.markdown import plain
+    from judge.core.text import single_line
 
-    return plain(text)
+    return single_line(text)
 
 
 def _line(graded: Graded) -> Text:

@@ -21,16 +21,15 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from judge.core.catalog import Filters
 from judge.cli.common import (
     F,
     err_console,
     exit_code_for,
     filter_options,
-    handle_errors,
     problems_option,
     sandbox_option,
 )
+from judge.core.catalog import Filters
 from judge.practice.clock import Clock, SystemClock
 from judge.reports.practice import JSON_SCHEMA, attempt_to_dict, progress_to_dict, stats_to_dict
 
@@ -103,7 +102,6 @@ def practice() -> None:
 @problems_option
 @_db_option
 @_json_option
-@handle_errors
 def start(
     count: int,
     minutes: int | None,
@@ -212,7 +210,6 @@ def _status_view(state: Progress) -> Table:
 @click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
 @_db_option
 @_json_option
-@handle_errors
 def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     """The running set: problems, attempts, verdicts, time left."""
     from judge.practice.history import open_history
@@ -247,7 +244,6 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
 @problems_option
 @_db_option
 @_json_option
-@handle_errors
 def submit(
     slug: str,
     file: Path | None,
@@ -306,7 +302,6 @@ def submit(
 @practice.command()
 @_db_option
 @_json_option
-@handle_errors
 def finish(db_path: Path | None, as_json: bool) -> None:
     """Close the running set and print its summary: solved, time per problem, score."""
     from judge.practice.history import open_history
@@ -358,7 +353,6 @@ def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
 @click.command()
 @_db_option
 @_json_option
-@handle_errors
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Progress over all practice: per skill and category, and what to review."""
     from judge.practice.history import open_history

@@ -21,8 +21,8 @@ from judge.core.atomic import write_atomically
 from judge.core.checkers import checker_for
 from judge.core.errors import ProblemError
 from judge.core.problem import Problem
-from judge.sandbox import Sandbox
 from judge.core.verdict import Group, Verdict
+from judge.sandbox import Sandbox
 
 if TYPE_CHECKING:
     from judge.core.engine import StressSuite

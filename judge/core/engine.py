@@ -24,8 +24,8 @@ from judge.core.checkers import checker_for
 from judge.core.errors import ProblemError
 from judge.core.problem import EntryKind, Problem
 from judge.core.runner import Runner, SubmissionRejected, reference_answer
-from judge.sandbox import OpenedSandbox
 from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
+from judge.sandbox import OpenedSandbox
 
 DEFAULT_SEED = 0
 SHRINK_STEPS = 300

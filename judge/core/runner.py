@@ -16,10 +16,10 @@ from typing import Any
 from judge.authoring import Check, CheckContext, Script
 from judge.core.errors import JudgeError
 from judge.core.problem import EntryKind, Problem
+from judge.core.verdict import CaseResult, Group, Limits, Verdict, shorten
 from judge.sandbox import Sandbox
 from judge.sandbox.inside import wire
 from judge.sandbox.session import Exchange, HarnessSession, Outcome, SessionFailed
-from judge.core.verdict import CaseResult, Group, Limits, Verdict, shorten
 
 IMPORT_TIMEOUT_S = 10.0
 """How long a submission may take to import (top-level code) before it is TLE."""
@@ -143,7 +143,8 @@ class Runner:
         session = self.session()
         if self.problem.entry.kind is EntryKind.FUNCTION:
             exchange = session.request(
-                {"op": wire.Op.CALL, "args": wire.to_wire(arguments(self.problem, case))}, time_limit_s
+                {"op": wire.Op.CALL, "args": wire.to_wire(arguments(self.problem, case))},
+                time_limit_s,
             )
             return self._answer(
                 exchange, lambda reply: wire.from_wire(reply.get("value")), 0.0, 0.0

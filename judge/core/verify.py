@@ -17,8 +17,8 @@ from judge.core.engine import JudgeOptions, judge, sample_case
 from judge.core.errors import ProblemError
 from judge.core.problem import Problem, load_problem
 from judge.core.runner import reference_answer
-from judge.sandbox import OpenedSandbox
 from judge.core.verdict import Report, Verdict
+from judge.sandbox import OpenedSandbox
 
 FOLDER_VERDICTS = {
     "accepted": Verdict.AC,

@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from judge import __version__
-from judge.grading.candidates import Task
 from judge.core.engine import JudgeOptions, judge, stress_suite
-from judge.core.errors import JudgeError, ProblemError
+from judge.core.errors import ExitCode, JudgeError, ProblemError
 from judge.core.problem import Problem, load_problem
-from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
 from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
+from judge.grading.candidates import Task
+from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
 
 TIMING_FIELDS = frozenset(
     {
@@ -98,11 +98,13 @@ class Grading:
         return f"{graded.candidate}/{graded.problem}" if self.per_problem else graded.candidate
 
     @property
-    def exit_code(self) -> int:
-        """3 if the judge failed anyone (IE), else 0 when everyone passed, else 1."""
+    def exit_code(self) -> ExitCode:
+        """INTERNAL if the judge failed anyone (IE), else OK when everyone passed."""
         if any(graded.report.verdict is Verdict.IE for graded in self.results):
-            return 3
-        return 0 if all(graded.passed for graded in self.results) else 1
+            return ExitCode.INTERNAL
+        return (
+            ExitCode.OK if all(graded.passed for graded in self.results) else ExitCode.NOT_ACCEPTED
+        )
 
 
 Progress = Callable[[Graded, int, int], None]

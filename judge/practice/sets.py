@@ -32,14 +32,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from judge.core.catalog import Filters
-from judge.practice.clock import Clock
 from judge.core.engine import JudgeOptions, judge
 from judge.core.errors import UsageError
-from judge.practice.history import Attempt, GroupOutcome, History, NewSet, PracticeSet, SetProblem
 from judge.core.problem import Problem, load_problem
-from judge.sandbox import OpenedSandbox
 from judge.core.starter import full_statement, starter_file
 from judge.core.verdict import Report, Verdict
+from judge.practice.clock import Clock
+from judge.practice.history import Attempt, GroupOutcome, History, NewSet, PracticeSet, SetProblem
+from judge.sandbox import OpenedSandbox
 
 DEFAULT_COUNT = 3
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 from rich.console import Group as Stack
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.core.text import printable, single_line
 from judge.core.verdict import Report, Verdict
 
 STYLES = {
@@ -22,12 +21,6 @@ STYLES = {
     Verdict.CE: "bold magenta",
     Verdict.IE: "bold white on red",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Untrusted text without terminal control sequences (a submission's output may hold any)."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def verdict_text(verdict: Verdict) -> Text:
@@ -48,7 +41,7 @@ def render(report: Report, console: Console) -> None:
     header = Text.assemble(
         (report.problem, "bold"),
         "  ·  ",
-        printable(report.submission),
+        single_line(report.submission),
         "  ·  ",
         f"{report.sandbox.kind} sandbox",
     )

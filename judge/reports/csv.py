@@ -11,7 +11,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from judge.reports.markdown import plain
+from judge.core.text import single_line
 
 if TYPE_CHECKING:
     from judge.grading.grade import Grading
@@ -20,7 +20,7 @@ COLUMNS = ("candidate", "problem", "verdict", "score", "passed")
 
 
 def cell(text: str) -> str:
-    text = plain(text)
+    text = single_line(text)
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -20,10 +20,10 @@ code: characters XML 1.0 cannot carry are escaped, never written raw.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
+from judge.core.text import xml_safe
 from judge.core.verdict import CaseResult, Group, GroupResult, Report, Verdict
 
 if TYPE_CHECKING:
@@ -31,19 +31,6 @@ if TYPE_CHECKING:
 
 MESSAGE_CHARS = 300
 """The `message` attribute is a one-line title (annotations show it); the text has the rest."""
-
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def escape_char(match: re.Match[str]) -> str:
-    """A matched character as a visible escape: \\x1b, \\ud800."""
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def xml_safe(text: str) -> str:
-    """Text XML 1.0 can hold: control characters and lone surrogates become escapes."""
-    return _NOT_XML.sub(escape_char, text)
 
 
 def one_line(text: str, limit: int = MESSAGE_CHARS) -> str:

@@ -13,29 +13,23 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from judge.reports.junit import case_detail, escape_char
+from judge.core.text import printable, single_line
 from judge.core.verdict import Group
+from judge.reports.junit import case_detail
 
 if TYPE_CHECKING:
     from judge.grading.grade import Graded, Grading
 
 MARKS = {True: "✅", False: "❌"}
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def plain(text: str) -> str:
-    """Untrusted text without control characters or lone surrogates (which could not even
-    be written as UTF-8): each becomes a visible escape."""
-    return _UNSAFE.sub(escape_char, text)
 
 
 def cell(text: str) -> str:
-    flat = " ".join(plain(text).split())
+    flat = single_line(" ".join(text.split()))
     return html.escape(flat, quote=False).replace("|", "\\|")
 
 
 def fenced(text: str) -> str:
-    text = plain(text)
+    text = printable(text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}text\n{text}\n{fence}"

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from judge.core.errors import SandboxUnavailable
-from judge.sandbox.session import HarnessSession
 from judge.core.verdict import Limits, SandboxInfo
+from judge.sandbox.session import HarnessSession
 
 
 class Sandbox(Protocol):

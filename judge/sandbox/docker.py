@@ -25,6 +25,7 @@ import docker.errors
 from docker.types import LogConfig, Ulimit
 
 from judge.core.errors import SandboxUnavailable
+from judge.core.verdict import Limits
 from judge.sandbox.image import find_image, image_tag
 from judge.sandbox.session import (
     ENVIRONMENT,
@@ -38,7 +39,6 @@ from judge.sandbox.session import (
     describe_exit,
 )
 from judge.sandbox.staging import SUBMISSION_NAME, stage
-from judge.core.verdict import Limits
 
 USER = "65534:65534"
 TMPFS_MIB = 16

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from judge.core.verdict import Limits
+from judge.sandbox.inside.wire import HARNESS_STACK_BYTES
 from judge.sandbox.session import (
     ENVIRONMENT,
     OPEN_FILES,
@@ -34,9 +36,7 @@ from judge.sandbox.session import (
     Usage,
     describe_exit,
 )
-from judge.sandbox.inside.wire import HARNESS_STACK_BYTES
 from judge.sandbox.staging import SUBMISSION_NAME, stage
-from judge.core.verdict import Limits
 
 NOTICE = "judging in the process sandbox: resource limits only, weaker isolation than Docker"
 NOTICE_FALLBACK = (

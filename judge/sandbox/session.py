@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from judge.sandbox.inside import wire
 from judge.core.verdict import Limits
+from judge.sandbox.inside import wire
 
 STDOUT, STDERR = 1, 2
 STDERR_KEEP_BYTES = 8192

@@ -30,6 +30,7 @@ import math
 import sys
 from typing import Any
 
+
 class Op(str, enum.Enum):
     """What a request asks the harness to do (the `op` field)."""
 
