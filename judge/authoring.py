@@ -9,96 +9,12 @@ A properties module defines:
 
 For a function entry point a case is a dict of argument name to value. For a class entry
 point it is a `Script`: constructor arguments, then batches of method calls.
+
+Only re-exports: the definitions live in `judge.core`, and may move there; this face stays.
 """
 
-from __future__ import annotations
-
-import array
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
-
-from judge.core.problem import Tolerance
-
-Case = Any
-"""A dict of argument values (function problems) or a `Script` (class problems)."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """Call `method` once per item of `calls`; each item is that call's argument tuple.
-
-    An `array.array` stands for single-argument calls and crosses the wire as raw bytes,
-    which is how a stream of millions of values reaches the submission in chunks.
-    """
-
-    method: str
-    calls: Sequence[tuple[Any, ...]] | array.array  # type: ignore[type-arg]
-
-    def __len__(self) -> int:
-        return len(self.calls)
-
-
-@dataclass(frozen=True)
-class Script:
-    """A class case: construct with `init`, then run the steps in order."""
-
-    init: tuple[Any, ...]
-    steps: tuple[Step, ...] = field(default_factory=tuple)
-
-    def __repr__(self) -> str:
-        parts = [f"init{self.init!r}"]
-        for step in self.steps:
-            if isinstance(step.calls, array.array):
-                parts.append(f"{step.method}(x) for x in {step.calls.tolist()!r}")
-            else:
-                parts.extend(
-                    f"{step.method}{tuple(args)!r}".replace(",)", ")") for args in step.calls
-                )
-        return "; ".join(parts)
-
-
-def script_from_calls(init: tuple[Any, ...], calls: Sequence[Sequence[Any]]) -> Script:
-    """A script from `[["add", 5], ["top"]]`-style calls, grouping runs of one method."""
-    steps: list[Step] = []
-    for method, *args in calls:
-        if steps and steps[-1].method == method:
-            steps[-1] = Step(method, [*steps[-1].calls, tuple(args)])
-        else:
-            steps.append(Step(method, [tuple(args)]))
-    return Script(tuple(init), tuple(steps))
-
-
-def stream(method: str, values: Sequence[int]) -> Step:
-    """A step feeding 64-bit integers to a one-argument method, as raw bytes on the wire."""
-    return Step(method, array.array("q", values))
-
-
-@dataclass(frozen=True)
-class CheckContext:
-    """Everything a checker may look at. `got` is decoded data, never a submission object."""
-
-    case: Case
-    expected: Any
-    got: Any
-    tolerance: Tolerance
-
-
-@dataclass(frozen=True)
-class Check:
-    """A checker's answer: accepted or not, and why not (shown to the user)."""
-
-    ok: bool
-    message: str = ""
-
-    @classmethod
-    def accept(cls) -> Check:
-        return cls(True)
-
-    @classmethod
-    def reject(cls, message: str) -> Check:
-        return cls(False, message)
-
+from judge.core.cases import Case, Script, Step, script_from_calls, stream
+from judge.core.checkers import Check, CheckContext, Tolerance
 
 __all__ = [
     "Case",

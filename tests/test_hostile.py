@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from judge.core.engine import JudgeOptions, judge
-from judge.core.problem import Problem
+from judge.core.problem import Problem, load_problem
 from judge.core.verdict import Report, Verdict
 from judge.sandbox import OpenedSandbox
 from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
@@ -69,7 +69,19 @@ EXPECTED: dict[str, tuple[set[Verdict], str]] = {
     "returns_surrogates.py": ({Verdict.WA}, "differs"),
     "exhaust_fds.py": ({Verdict.AC}, ""),
     "slow_import.py": ({Verdict.TLE}, "importing"),
+    "memfd_hog.py": ({Verdict.MLE}, "memory"),
+    "padded_reply.py": ({Verdict.TLE}, ""),
+    "reply_huge_time.py": ({Verdict.RE}, "valid time"),
+    "reply_array_typecode_list.py": ({Verdict.WA}, "cannot read"),
+    "reply_zero_size_ndarray.py": ({Verdict.WA}, "cannot read"),
+    "crash_every_case.py": ({Verdict.RE}, "ended"),
+    "output_before_request.py": ({Verdict.OLE}, "printed too much"),
 }
+PROBLEM_FOR = {"padded_reply.py": "add-big-replies"}
+"""Files judged against another fixture problem than `add`. padded_reply reports zero time
+and pads each reply with ~2 MB while burning 1.15 s of CPU against a 1 s limit: an allowance
+that grew with the reply (or with the host's decoding of it) once made it AC. It needs
+`add`'s 16 MiB-reply variant, or the 1 MiB cap would stop it first (OLE)."""
 
 
 def _why(report: Report) -> str:
@@ -93,12 +105,15 @@ def test_hostile_submission(
 ) -> None:
     monkeypatch.setenv("JUDGE_TEST_SECRET", "SECRET-must-not-leak")
     verdicts, fragment = EXPECTED[name]
-    report = judge(add_problem, HOSTILE / name, docker_opened, OPTIONS)
+    problem = add_problem
+    if name in PROBLEM_FOR:
+        problem = load_problem(Path(__file__).parent / "fixtures" / "problems" / PROBLEM_FOR[name])
+    report = judge(problem, HOSTILE / name, docker_opened, OPTIONS)
     assert report.verdict in verdicts, f"{report.verdict}: {_why(report)}"
     assert fragment in _why(report) + (
         report.first_failure.got or "" if report.first_failure else ""
     )
-    bound = _hard_bound_s(add_problem) + 0.5
+    bound = _hard_bound_s(problem) + 0.5
     for case in report.cases:
         assert case.wall_ms is None or case.wall_ms <= bound * 1000, case
     if report.verdict is Verdict.TLE and name != "slow_import.py":
@@ -187,3 +202,22 @@ def test_containers_of_a_dead_judge_are_swept(docker_opened: OpenedSandbox) -> N
     )
     assert sweep_orphans(client) >= 1
     assert orphan.id not in {c.id for c in client.containers.list(all=True)}
+
+
+def test_shrinking_a_crash_is_bounded(add_problem: Problem, docker_opened: OpenedSandbox) -> None:
+    """Each failing case ends the sandbox and each restart re-imports for 1.5 s: shrinking
+    stops after a few restarts and says so, instead of starting a container per step."""
+    started = time.monotonic()
+    report = judge(add_problem, HOSTILE / "crash_every_case.py", docker_opened, OPTIONS)
+    assert report.verdict is Verdict.RE
+    assert any("shrinking stopped early" in note for note in report.notes), report.notes
+    assert time.monotonic() - started < 40
+
+
+def test_output_before_the_request_keeps_the_real_wall_time(
+    add_problem: Problem, docker_opened: OpenedSandbox
+) -> None:
+    report = judge(add_problem, HOSTILE / "output_before_request.py", docker_opened, OPTIONS)
+    failure = report.first_failure
+    assert failure is not None and failure.verdict is Verdict.OLE
+    assert failure.wall_ms is not None and failure.wall_ms > 0

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from judge.core.entries import ClassEntry, EntryKind
 from judge.core.errors import ProblemError
-from judge.core.problem import EntryKind, load_problem
+from judge.core.problem import load_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 ADD = Path(__file__).parent / "fixtures" / "problems" / "add"
@@ -29,6 +30,7 @@ def test_the_six_problems_load(slug: str) -> None:
 def test_top_k_is_a_class_problem() -> None:
     entry = load_problem(ROOT / "problems" / "top-k-streaming").entry
     assert entry.kind is EntryKind.CLASS
+    assert isinstance(entry, ClassEntry)
     assert entry.harness_spec() == {
         "kind": "class",
         "name": "TopK",

@@ -11,29 +11,35 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import platformdirs
 
 from judge.core.atomic import write_atomically
-from judge.core.checkers import checker_for
 from judge.core.errors import ProblemError
 from judge.core.problem import Problem
+from judge.core.runner import Runner
+from judge.core.stress import StressSuite
 from judge.core.verdict import Group, Verdict
 from judge.sandbox import Sandbox
 
-if TYPE_CHECKING:
-    from judge.core.engine import StressSuite
-
 CACHE_ENV = "JUDGE_CACHE_DIR"
+
+
+RUNS_PER_CASE = 3
+"""The reference runs each stress case this many times; the median counts (noise either way)."""
 
 
 @dataclass(frozen=True)
 class StressLimit:
     time_s: float
     note: str
+    warning: str = ""
+    """Something the user should know that did not stop the judgement (a cache not written)."""
 
 
 def cache_path() -> Path:
@@ -53,40 +59,51 @@ def _machine() -> str:
     return f"{platform.node()}|{cpu}|{os.cpu_count()}"
 
 
-def stress_limit(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> StressLimit:
-    """The stress time limit for this problem here, measuring the reference if not cached."""
+def stress_limit(
+    problem: Problem, sandbox: Sandbox, suite: Callable[[], StressSuite]
+) -> StressLimit:
+    """The stress time limit for this problem here, measuring the reference if not cached.
+
+    Call it before any submission's sandbox starts: a measurement taken while untrusted code
+    runs beside it (busy threads in another container) would be slowed, and cached for every
+    later judgement. `suite` is only built on a cache miss."""
     key = "|".join(
         [problem.slug, problem.fingerprint(), sandbox.kind, sandbox.image_id or "-", _machine()]
     )
     cache = _read_cache()
     reference_s = cache.get(key)
-    source = "cached"
+    source, warning = "cached", ""
     if not isinstance(reference_s, (int, float)):
-        reference_s = measure_reference(problem, sandbox, suite)
+        reference_s = measure_reference(problem, sandbox, suite())
         cache[key] = reference_s
-        write_atomically(cache_path(), json.dumps(cache, indent=1, sort_keys=True))
         source = "measured now"
+        try:
+            write_atomically(cache_path(), json.dumps(cache, indent=1, sort_keys=True))
+        except OSError as error:  # an optional cache: the limit stands, measured again next time
+            warning = (
+                f"the calibration cache {cache_path()} could not be written "
+                f"({error.strerror or error}); the stress limit will be measured again next time"
+            )
     policy = problem.stress
     limit = max(policy.floor_s, policy.multiplier * reference_s)
     note = (
         f"{limit:.2f} s = max({policy.floor_s:g} s floor, {policy.multiplier:g} × reference "
         f"{reference_s * 1000:.0f} ms) in the {sandbox.kind} sandbox ({source})"
     )
-    return StressLimit(round(limit, 3), note)
+    return StressLimit(round(limit, 3), note, warning)
 
 
 def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> float:
-    """The reference's slowest stress case, run as a submission in the sandbox (best of 2)."""
-    from judge.core.runner import Runner
-
+    """The reference's slowest stress case, run as a submission in the sandbox (the median
+    of `RUNS_PER_CASE` runs of each case)."""
     reference = problem.root / "reference.py"
-    runner = Runner(problem, reference, sandbox, problem.limits, checker_for(problem))
+    runner = Runner(problem, reference, sandbox, problem.limits)
     generous = max(problem.stress.floor_s, problem.limits.time_s) * 20
     slowest = 0.0
     try:
         for index, (case, expected) in enumerate(zip(suite.cases, suite.expected, strict=True)):
             times = []
-            for _ in range(2):
+            for _ in range(RUNS_PER_CASE):
                 result = runner.run(Group.STRESS, index, case, generous, expected=expected)
                 if result.verdict is not Verdict.AC or result.time_ms is None:
                     raise ProblemError(
@@ -95,7 +112,7 @@ def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) ->
                         f"{result.verdict.value} {result.message}",
                     )
                 times.append(result.time_ms / 1000)
-            slowest = max(slowest, min(times))
+            slowest = max(slowest, statistics.median(times))
     finally:
         runner.close()
     return slowest

@@ -7,13 +7,62 @@ with a message rather than raise: an exception from a checker is the judge's fau
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
 
-from judge.authoring import Check, CheckContext
-from judge.core.problem import Problem
+from judge.core.cases import Case
+
+
+class CheckerName(str, enum.Enum):
+    """The `checker` field of problem.yaml."""
+
+    EXACT = "exact"
+    """Equal to the reference's answer (tuples and lists alike)."""
+    UNORDERED = "unordered"
+    """The reference's items in any order, with multiplicity."""
+    FLOAT = "float"
+    """Numbers or arrays within the problem's tolerance."""
+    CUSTOM = "custom"
+    """The package's own `check(context)` in properties.py."""
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a float answer may be from the reference's: |got - expected| <= abs + rel·|expected|."""
+
+    rel: float = 1e-6
+    abs: float = 1e-9
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a checker may look at. `got` is decoded data, never a submission object."""
+
+    case: Case
+    expected: Any
+    got: Any
+    tolerance: Tolerance
+
+
+@dataclass(frozen=True)
+class Check:
+    """A checker's answer: accepted or not, and why not (shown to the user)."""
+
+    ok: bool
+    message: str = ""
+
+    @classmethod
+    def accept(cls) -> Check:
+        return cls(True)
+
+    @classmethod
+    def reject(cls, message: str) -> Check:
+        return cls(False, message)
+
 
 Checker = Callable[[CheckContext], Check]
 
@@ -77,11 +126,8 @@ def close(context: CheckContext) -> Check:
     )
 
 
-BUILT_IN: dict[str, Checker] = {"exact": exact, "unordered": unordered, "float": close}
-
-
-def checker_for(problem: Problem) -> Checker:
-    """The problem's checker: a built-in by name, or its properties module's `check`."""
-    if problem.checker == "custom":
-        return problem.properties.check  # type: ignore[no-any-return]
-    return BUILT_IN[problem.checker]
+BUILT_IN: dict[CheckerName, Checker] = {
+    CheckerName.EXACT: exact,
+    CheckerName.UNORDERED: unordered,
+    CheckerName.FLOAT: close,
+}

@@ -8,9 +8,9 @@ TLE, MLE and OLE are not shrunk: each step would cost a killed sandbox (and a ti
 
 from __future__ import annotations
 
-import random
 import time
-from collections.abc import Callable, Mapping
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,11 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
 
 from judge import __version__
-from judge.authoring import script_from_calls
-from judge.core.calibrate import stress_limit
-from judge.core.checkers import checker_for
+from judge.core.calibrate import StressLimit, stress_limit
 from judge.core.errors import ProblemError
-from judge.core.problem import EntryKind, Problem
-from judge.core.runner import Runner, SubmissionRejected, reference_answer
+from judge.core.problem import Problem
+from judge.core.runner import Runner, SubmissionRejected
+from judge.core.stress import stress_suite
 from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 from judge.sandbox import OpenedSandbox
 
@@ -31,8 +30,12 @@ DEFAULT_SEED = 0
 SHRINK_STEPS = 300
 """Cases tried while shrinking a failure; past them the smallest failure so far stands. A
 count, not a duration, so that two runs on different machines shrink to the same input."""
-SHRINK_SAFETY_S = 120.0
-"""A wall-clock backstop for pathological cases (each step slow but under its limit)."""
+SHRINK_BUDGET_S = 15.0
+"""A wall-clock bound on shrinking (each step slow but under its limit); the report says so
+when it stops a shrink, since then the minimal input may differ between machines."""
+SHRINK_RESTARTS = 3
+"""Sandbox restarts shrinking may cause: a failure that ends the session (a crash) costs a
+new sandbox per step, and a slow import makes each one dear."""
 NOTHING_PASSED = (
     "every sample failed, so the properties and stress groups were not judged (score 0)"
 )
@@ -76,18 +79,22 @@ def judge(
         output_kib=problem.limits.output_kib,
         message_mib=problem.limits.message_mib,
     )
-    runner = Runner(problem, submission, opened.sandbox, limits, checker_for(problem))
+    runner = Runner(problem, submission, opened.sandbox, limits)
     groups: list[GroupResult] = []
     notes: list[str] = []
-    message = ""
+    message = debug = ""
     try:
+        # Before the submission's sandbox starts: nothing untrusted runs beside the reference.
+        stress = _stress_limit(problem, options, opened)
+        if stress.warning:
+            notes.append(stress.warning)
         samples = _samples(problem, runner, limits)
         groups.append(samples)
         if samples.cases and not any(case.verdict.accepted for case in samples.cases):
             notes.append(NOTHING_PASSED)
         else:
-            groups.append(_properties(problem, runner, limits, options))
-            groups.append(_stress(problem, runner, limits, options, opened))
+            groups.append(_properties(problem, runner, limits, options, notes))
+            groups.append(_stress(problem, runner, options, stress))
         verdict = overall([group.verdict for group in groups])
     except SubmissionRejected as rejection:
         verdict, message, groups = rejection.verdict, rejection.message, []
@@ -95,6 +102,7 @@ def judge(
         raise  # the package's fault: the caller names the file (exit 2), no submission to blame
     except Exception as fault:  # any other failure here is the judge's own (IE)
         verdict, message = Verdict.IE, f"{type(fault).__name__}: {fault}"
+        debug = traceback.format_exc()
     finally:
         runner.close()
     return Report(
@@ -110,6 +118,7 @@ def judge(
         message=message,
         elapsed_s=round(time.monotonic() - started, 3),
         notes=tuple(notes),
+        debug=debug,
     )
 
 
@@ -134,25 +143,14 @@ def _passed_fraction(cases: list[CaseResult]) -> float:
 
 def _samples(problem: Problem, runner: Runner, limits: Limits) -> GroupResult:
     cases = [
-        runner.run(Group.SAMPLES, index, sample_case(problem, example.input), limits.time_s)
+        runner.run(Group.SAMPLES, index, problem.sample_case(example.input), limits.time_s)
         for index, example in enumerate(problem.examples)
     ]
     return _group(Group.SAMPLES, problem, cases, limits.time_s, _passed_fraction(cases))
 
 
-def sample_case(problem: Problem, values: Mapping[str, Any]) -> Any:
-    """A YAML example as a case: through the package's `from_example`, or as it stands."""
-    convert = getattr(problem.properties, "from_example", None)
-    if convert is not None:
-        return convert(dict(values))
-    if problem.entry.kind is EntryKind.CLASS:
-        init = tuple(values[param.name] for param in problem.entry.params)
-        return script_from_calls(init, values["calls"])
-    return dict(values)
-
-
 def _properties(
-    problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions
+    problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions, notes: list[str]
 ) -> GroupResult:
     """Property examples until the first failure; the group scores all or nothing."""
     max_examples = options.max_examples or problem.max_examples
@@ -171,7 +169,10 @@ def _properties(
     else:
         return _group(Group.PROPERTIES, problem, passed, limits.time_s, 1.0)
     if failure.verdict in SHRINKABLE:
-        failure = _shrink(problem, runner, limits, options.seed, max_examples, failure) or failure
+        shrunk, note = _shrink(problem, runner, limits, options.seed, max_examples, failure)
+        failure = shrunk or failure
+        if note:
+            notes.append(note)
     cases = [*passed, replace(failure, index=len(passed))]
     return _group(Group.PROPERTIES, problem, cases, limits.time_s, 0.0)
 
@@ -204,16 +205,28 @@ def _shrink(
     seed_value: int,
     max_examples: int,
     failure: CaseResult,
-) -> CaseResult | None:
+) -> tuple[CaseResult | None, str]:
     """Replay the same examples with shrinking on; only failures with the first failure's
-    verdict count, so a WA never shrinks into a different bug. Bounded by a time budget."""
-    deadline = time.monotonic() + SHRINK_SAFETY_S
+    verdict count, so a WA never shrinks into a different bug. Returns the smallest failure
+    found and, when shrinking stopped before Hypothesis was done, why."""
+    deadline = time.monotonic() + SHRINK_BUDGET_S
+    restarts_before = runner.sessions_started
     smallest: list[CaseResult] = []
     steps = iter(range(SHRINK_STEPS))  # counted from the replayed failure on
+    stopped_early: list[str] = []
 
     def shrinking(case: Any) -> None:
-        if smallest and (next(steps, None) is None or time.monotonic() > deadline):
-            raise _Stop(smallest[-1])
+        if smallest:
+            if next(steps, None) is None:
+                raise _Stop(smallest[-1])
+            if time.monotonic() > deadline:
+                stopped_early.append(f"after {SHRINK_BUDGET_S:g} s")
+                raise _Stop(smallest[-1])
+            if runner.sessions_started - restarts_before >= SHRINK_RESTARTS:
+                stopped_early.append(
+                    f"after {SHRINK_RESTARTS} sandbox restarts (each failing case ended it)"
+                )
+                raise _Stop(smallest[-1])
         result = runner.run(Group.PROPERTIES, failure.index, case, limits.time_s, shrunk=True)
         if result.verdict is failure.verdict:
             smallest.append(result)
@@ -222,45 +235,34 @@ def _shrink(
     try:
         _run_hypothesis(problem, seed_value, max_examples, shrinking, shrink=True)
     except (_CaseFailed, _Stop) as stopped:
-        return stopped.result
-    except Exception:
-        return smallest[-1] if smallest else None
-    return None
+        found: CaseResult | None = stopped.result
+    except Exception as error:  # the judge's own failure while shrinking: keep what we have
+        found = smallest[-1] if smallest else None
+        stopped_early.append(f"because the judge failed ({type(error).__name__}: {error})")
+    else:
+        found = None
+    note = (
+        f"shrinking stopped early {stopped_early[0]}; the input shown is the smallest failing one found so far"
+        if stopped_early
+        else ""
+    )
+    return found, note
 
 
-@dataclass(frozen=True)
-class StressSuite:
-    """Stress cases and the reference's answers: generated once per problem and seed in a
-    process (grading judges many submissions against the same suite)."""
-
-    cases: tuple[Any, ...]
-    expected: tuple[Any, ...]
-
-
-_STRESS_SUITES: dict[tuple[str, str, int], StressSuite] = {}
-
-
-def stress_suite(problem: Problem, seed_value: int) -> StressSuite:
-    key = (str(problem.root.resolve()), problem.fingerprint(), seed_value)
-    if key not in _STRESS_SUITES:
-        cases = tuple(problem.properties.stress_cases(random.Random(seed_value)))
-        expected = tuple(reference_answer(problem, case) for case in cases)
-        _STRESS_SUITES.clear()  # keep only the latest suite: they can be large
-        _STRESS_SUITES[key] = StressSuite(cases, expected)
-    return _STRESS_SUITES[key]
+def _stress_limit(problem: Problem, options: JudgeOptions, opened: OpenedSandbox) -> StressLimit:
+    if options.time_limit_s is not None:
+        return StressLimit(options.time_limit_s, "set with --time-limit")
+    return stress_limit(problem, opened.sandbox, lambda: stress_suite(problem, options.seed))
 
 
 def _stress(
-    problem: Problem, runner: Runner, limits: Limits, options: JudgeOptions, opened: OpenedSandbox
+    problem: Problem, runner: Runner, options: JudgeOptions, limit: StressLimit
 ) -> GroupResult:
     suite = stress_suite(problem, options.seed)
-    if options.time_limit_s is not None:
-        limit_s, note = options.time_limit_s, "set with --time-limit"
-    else:
-        calibrated = stress_limit(problem, opened.sandbox, suite)
-        limit_s, note = calibrated.time_s, calibrated.note
     results = [
-        runner.run(Group.STRESS, index, case, limit_s, expected=expected)
+        runner.run(Group.STRESS, index, case, limit.time_s, expected=expected)
         for index, (case, expected) in enumerate(zip(suite.cases, suite.expected, strict=True))
     ]
-    return _group(Group.STRESS, problem, results, limit_s, _passed_fraction(results), note)
+    return _group(
+        Group.STRESS, problem, results, limit.time_s, _passed_fraction(results), limit.note
+    )

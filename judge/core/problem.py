@@ -20,7 +20,11 @@ from typing import Any
 
 import yaml
 
+from judge.core.cases import Case
+from judge.core.checkers import BUILT_IN, Checker, CheckerName, Tolerance
+from judge.core.entries import Entry, parse_entry, reference_entry
 from judge.core.errors import ProblemError
+from judge.core.fields import Fields
 from judge.core.verdict import Group, Limits
 
 REQUIRED_FILES = ("problem.yaml", "statement.md", "reference.py", "properties.py")
@@ -44,56 +48,6 @@ class Level(str, enum.Enum):
     PRINCIPAL = "principal"
 
 
-class EntryKind(str, enum.Enum):
-    FUNCTION = "function"
-    """A function (or a method of a `Solution` class) called once per case."""
-    CLASS = "class"
-    """A class constructed once per case, then driven by a script of method calls."""
-
-
-@dataclass(frozen=True)
-class Param:
-    name: str
-    type: str
-
-
-@dataclass(frozen=True)
-class Method:
-    name: str
-    params: tuple[Param, ...]
-    returns: str
-
-    @property
-    def void(self) -> bool:
-        """Methods declared to return None: their return values never cross the wire."""
-        return self.returns == "None"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """The entry point a submission must define."""
-
-    kind: EntryKind
-    name: str
-    params: tuple[Param, ...] = ()
-    returns: str = "None"
-    methods: tuple[Method, ...] = ()
-
-    def harness_spec(self) -> dict[str, Any]:
-        """What the harness needs to find and check the entry point."""
-        if self.kind is EntryKind.FUNCTION:
-            return {"kind": "function", "name": self.name, "arity": len(self.params)}
-        return {
-            "kind": "class",
-            "name": self.name,
-            "init_arity": len(self.params),
-            "methods": {method.name: len(method.params) for method in self.methods},
-        }
-
-    def method(self, name: str) -> Method:
-        return next(method for method in self.methods if method.name == name)
-
-
 @dataclass(frozen=True)
 class StressPolicy:
     """How stress time limits derive from the reference's own time (Kattis-style)."""
@@ -109,13 +63,6 @@ class Example:
     explanation: str = ""
 
 
-@dataclass(frozen=True)
-class Tolerance:
-    rel: float = 1e-6
-    abs: float = 1e-9
-
-
-CHECKER_NAMES = ("exact", "unordered", "float", "custom")
 DEFAULT_WEIGHTS = {Group.SAMPLES: 10.0, Group.PROPERTIES: 60.0, Group.STRESS: 30.0}
 
 
@@ -131,7 +78,7 @@ class Problem:
     entry: Entry
     limits: Limits
     stress: StressPolicy
-    checker: str
+    checker_name: CheckerName
     tolerance: Tolerance
     complexity: str
     practice_minutes: int
@@ -150,7 +97,7 @@ class Problem:
         missing = [
             name for name in ("cases", "stress_cases") if not callable(getattr(module, name, None))
         ]
-        if self.checker == "custom" and not callable(getattr(module, "check", None)):
+        if self.checker_name is CheckerName.CUSTOM and not callable(getattr(module, "check", None)):
             missing.append("check")
         if missing:
             raise ProblemError(self.root / "properties.py", f"must define {', '.join(missing)}()")
@@ -161,14 +108,26 @@ class Problem:
         """The trusted reference entry point (function or class), run on the host."""
         path = self.root / "reference.py"
         module = _import_trusted(path, f"judge_problems.{self.slug}.reference")
-        found = getattr(module, self.entry.name, None)
-        if found is None and self.entry.kind is EntryKind.FUNCTION:
-            holder = getattr(module, "Solution", None)
-            if holder is not None and hasattr(holder, self.entry.name):
-                return lambda *args: getattr(holder(), self.entry.name)(*args)
-        if not callable(found):
-            raise ProblemError(path, f"does not define {self.entry.name}")
-        return found  # type: ignore[no-any-return]
+        return reference_entry(self.entry, module, path)
+
+    @cached_property
+    def checker(self) -> Checker:
+        """The problem's checker: a built-in by name, or its properties module's `check`."""
+        if self.checker_name is CheckerName.CUSTOM:
+            return self.properties.check  # type: ignore[no-any-return]
+        return BUILT_IN[self.checker_name]
+
+    def sample_case(self, values: Mapping[str, Any]) -> Case:
+        """A YAML example as a case: through the package's `from_example`, or its entry kind."""
+        convert = getattr(self.properties, "from_example", None)
+        if convert is not None:
+            return convert(dict(values))
+        return self.entry.case_from_example(values)
+
+    def reference_answer(self, case: Case) -> Any:
+        """The reference's answer, computed on the host: the reference never enters a
+        sandbox that runs a submission."""
+        return self.entry.reference_answer(self.reference, case)
 
     def fingerprint(self) -> str:
         """A hash of what decides the package's behaviour (for calibration caches)."""
@@ -193,101 +152,6 @@ def _import_trusted(path: Path, name: str) -> ModuleType:
     return module
 
 
-class _Fields:
-    """Reads one mapping from problem.yaml, naming the file and field in every complaint."""
-
-    def __init__(self, path: Path, data: Any, prefix: str = "") -> None:
-        self.path, self.prefix = path, prefix
-        if not isinstance(data, dict):
-            self.fail(prefix.rstrip(".") or None, "must be a mapping")
-        self.data: dict[str, Any] = data
-        self.seen: set[str] = set()
-
-    def fail(self, field: str | None, message: str) -> Any:
-        raise ProblemError(self.path, message, field)
-
-    def get(
-        self, key: str, kind: type | tuple[type, ...], default: Any = ..., what: str = ""
-    ) -> Any:
-        self.seen.add(key)
-        field = self.prefix + key
-        if key not in self.data:
-            if default is ...:
-                self.fail(field, "is missing")
-            return default
-        value = self.data[key]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if isinstance(value, bool) and object not in kinds and bool not in kinds:
-            self.fail(field, f"must be {what or _kind_name(kind)}, not a boolean")
-        if not isinstance(value, kind):
-            self.fail(field, f"must be {what or _kind_name(kind)}, got {value!r}")
-        return value
-
-    def choice(self, key: str, enum_type: type[enum.Enum], default: Any = ...) -> Any:
-        allowed = [member.value for member in enum_type]
-        value = self.get(key, str, default, what=f"one of {allowed}")
-        if isinstance(value, enum_type):
-            return value
-        try:
-            return enum_type(value)
-        except ValueError:
-            return self.fail(self.prefix + key, f"must be one of {allowed}, got {value!r}")
-
-    def child(self, key: str, default: Any = ...) -> _Fields:
-        return _Fields(self.path, self.get(key, dict, default), f"{self.prefix}{key}.")
-
-    def done(self) -> None:
-        unknown = sorted(set(self.data) - self.seen)
-        if unknown:
-            self.fail(self.prefix + unknown[0], "is not a known field")
-
-
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        list: "a list",
-        dict: "a mapping",
-    }
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
-def _params(fields: _Fields, key: str) -> tuple[Param, ...]:
-    params = []
-    for index, raw in enumerate(fields.get(key, list, [])):
-        item = _Fields(fields.path, raw, f"{fields.prefix}{key}[{index}].")
-        param = Param(name=item.get("name", str), type=item.get("type", str))
-        item.done()
-        if not param.name.isidentifier():
-            item.fail(item.prefix + "name", f"must be a Python identifier, got {param.name!r}")
-        params.append(param)
-    return tuple(params)
-
-
-def _entry(fields: _Fields) -> Entry:
-    kind = fields.choice("kind", EntryKind)
-    name = fields.get("name", str)
-    if not name.isidentifier():
-        fields.fail(fields.prefix + "name", f"must be a Python identifier, got {name!r}")
-    if kind is EntryKind.FUNCTION:
-        entry = Entry(kind, name, _params(fields, "params"), str(fields.get("returns", str)))
-    else:
-        methods = []
-        for index, raw in enumerate(fields.get("methods", list)):
-            item = _Fields(fields.path, raw, f"{fields.prefix}methods[{index}].")
-            methods.append(
-                Method(item.get("name", str), _params(item, "params"), item.get("returns", str))
-            )
-            item.done()
-        if not methods:
-            fields.fail(fields.prefix + "methods", "must list at least one method")
-        entry = Entry(kind, name, _params(fields, "init"), name, tuple(methods))
-    fields.done()
-    return entry
-
-
 def load_problem(folder: Path) -> Problem:
     """Read and validate a problem package; ProblemError names the file and field."""
     folder = Path(folder)
@@ -301,12 +165,12 @@ def load_problem(folder: Path) -> Problem:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ProblemError(path, f"is not valid YAML: {error}") from None
-    top = _Fields(path, data)
+    top = Fields(path, data)
     slug = top.get("slug", str)
     if slug != folder.name:
         top.fail("slug", f"must match the folder name {folder.name!r}, got {slug!r}")
     levels = tuple(
-        _Fields(path, {"level": value}).choice("level", Level) for value in top.get("levels", list)
+        Fields(path, {"level": value}).choice("level", Level) for value in top.get("levels", list)
     )
     if not levels:
         top.fail("levels", "must list at least one level")
@@ -329,16 +193,14 @@ def load_problem(folder: Path) -> Problem:
     limits_fields.done()
     if limits.time_s <= 0 or limits.memory_mib < 16:
         top.fail("limits", "need time_s > 0 and memory_mib >= 16")
-    checker = top.get("checker", str)
-    if checker not in CHECKER_NAMES:
-        top.fail("checker", f"must be one of {list(CHECKER_NAMES)}, got {checker!r}")
+    checker = top.choice("checker", CheckerName)
     tolerance_fields = top.child("tolerance", {})
     tolerance = Tolerance(
         rel=float(tolerance_fields.get("rel", (int, float), 1e-6)),
         abs=float(tolerance_fields.get("abs", (int, float), 1e-9)),
     )
     tolerance_fields.done()
-    entry = _entry(top.child("entry"))
+    entry = parse_entry(top.child("entry"))
     examples = _examples(top, entry)
     weights_fields = top.child("weights", {})
     weights = {
@@ -359,7 +221,7 @@ def load_problem(folder: Path) -> Problem:
         entry=entry,
         limits=limits,
         stress=stress,
-        checker=checker,
+        checker_name=checker,
         tolerance=tolerance,
         complexity=top.get("complexity", str),
         practice_minutes=top.get("practice_minutes", int),
@@ -371,14 +233,12 @@ def load_problem(folder: Path) -> Problem:
     return problem
 
 
-def _examples(top: _Fields, entry: Entry) -> tuple[Example, ...]:
+def _examples(top: Fields, entry: Entry) -> tuple[Example, ...]:
     examples = []
     for index, raw in enumerate(top.get("examples", list)):
-        item = _Fields(top.path, raw, f"examples[{index}].")
+        item = Fields(top.path, raw, f"examples[{index}].")
         values = item.get("input", dict)
-        expected_names = [param.name for param in entry.params]
-        if entry.kind is EntryKind.CLASS:
-            expected_names.append("calls")
+        expected_names = entry.example_inputs()
         if sorted(values) != sorted(expected_names):
             item.fail(
                 item.prefix + "input", f"must give exactly {expected_names}, got {sorted(values)}"

@@ -6,26 +6,22 @@ and starts a fresh one after a case that ended it (timeout, crash, memory, proto
 
 from __future__ import annotations
 
-import array
-import copy
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from judge.authoring import Check, CheckContext, Script
+from judge.core.cases import Case
+from judge.core.checkers import Check, CheckContext
+from judge.core.entries import Answer, ValueOf
 from judge.core.errors import JudgeError
-from judge.core.problem import EntryKind, Problem
+from judge.core.problem import Problem
 from judge.core.verdict import CaseResult, Group, Limits, Verdict, shorten
 from judge.sandbox import Sandbox
 from judge.sandbox.inside import wire
 from judge.sandbox.session import Exchange, HarnessSession, Outcome, SessionFailed
+from judge.sandbox.staging import SubmissionRefused
 
 IMPORT_TIMEOUT_S = 10.0
 """How long a submission may take to import (top-level code) before it is TLE."""
-
-CHUNK_CALLS = 1 << 15
-"""Calls per batch request when a class case streams many calls."""
 
 TEXT_LIMIT = 1500
 
@@ -47,17 +43,6 @@ class JudgeFault(JudgeError):
     """The judge could not do its job for this case (IE): the sandbox was lost, a checker broke."""
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What one case produced before checking: a verdict if it already failed, else a value."""
-
-    failure: tuple[Verdict, str] | None
-    value: Any
-    time_s: float
-    wall_s: float
-    memory_mib: float | None
-
-
 class Runner:
     """Runs cases of one problem for one submission, in one sandbox."""
 
@@ -67,20 +52,27 @@ class Runner:
         submission: Path,
         sandbox: Sandbox,
         limits: Limits,
-        checker: Callable[[CheckContext], Check],
     ) -> None:
         self.problem = problem
         self.submission = submission
         self.sandbox = sandbox
         self.limits = limits
-        self.checker = checker
         self._session: HarnessSession | None = None
         self.sessions_started = 0
+        self._reload_failure: str | None = None
+        """Set when the submission, restarted after a crash, no longer loads: its fault,
+        so every later case is RE without another restart."""
+        self._reply_budget = 0
+        """The encoded size of the current case's expected answer (see `session.request`)."""
 
     # --- session lifecycle -------------------------------------------------------------
-    def session(self) -> HarnessSession:
+    def session(self) -> HarnessSession | None:
+        """The live session, started if needed; None when a restarted submission no longer
+        loads (see `_reload_failure`). The first load's failure rejects the submission."""
         if self._session is not None and self._session.alive:
             return self._session
+        if self._reload_failure is not None:
+            return None
         self.close()
         try:
             session = self.sandbox.start(
@@ -88,6 +80,10 @@ class Runner:
             )
         except SessionFailed as error:
             raise JudgeFault(str(error)) from None
+        except SubmissionRefused as refused:
+            raise SubmissionRejected(
+                Verdict.CE, f"the submission file is refused: {refused}"
+            ) from None
         self.sessions_started += 1
         hello = session.hello(IMPORT_TIMEOUT_S)
         if hello.outcome is Outcome.REPLY and hello.reply and hello.reply["ok"]:
@@ -97,7 +93,12 @@ class Runner:
         verdict, message = _import_failure(hello, session)
         if self.sessions_started == 1:
             raise SubmissionRejected(verdict, message)
-        raise JudgeFault(f"the submission failed to load again after a restart: {message}")
+        # It loaded before, so the judge can load it: a file that behaves differently the
+        # second time (it can tell a restart by timing shared files) is the submission's RE.
+        self._reload_failure = (
+            f"the submission failed to load again after a restart ({verdict.value}): {message}"
+        )
+        return None
 
     def close(self) -> None:
         if self._session is not None:
@@ -116,8 +117,9 @@ class Runner:
     ) -> CaseResult:
         """Judge one case: run it, check it, and describe it for the report."""
         if expected is NOT_COMPUTED:
-            expected = reference_answer(self.problem, case)
-        answer = self._execute(case, time_limit_s)
+            expected = self.problem.reference_answer(case)
+        self._reply_budget = _encoded_size(expected)
+        answer = self.problem.entry.execute(self, case, time_limit_s)
         verdict, message = answer.failure or self._check(case, expected, answer.value)
         if verdict is Verdict.AC and answer.time_s > time_limit_s:
             verdict, message = (
@@ -139,76 +141,18 @@ class Runner:
             shrunk=shrunk,
         )
 
-    def _execute(self, case: Any, time_limit_s: float) -> Answer:
+    # --- the entry kinds' side of a case (see `entries.Caller`) ----------------------------
+    def request(
+        self, message: dict[str, Any], time_limit_s: float, value_of: ValueOf, spent: Answer | None
+    ) -> Answer:
         session = self.session()
-        if self.problem.entry.kind is EntryKind.FUNCTION:
-            exchange = session.request(
-                {"op": wire.Op.CALL, "args": wire.to_wire(arguments(self.problem, case))},
-                time_limit_s,
-            )
-            return self._answer(
-                exchange, lambda reply: wire.from_wire(reply.get("value")), 0.0, 0.0
-            )
-        return self._execute_script(session, case, time_limit_s)
-
-    def _execute_script(
-        self, session: HarnessSession, script: Script, time_limit_s: float
-    ) -> Answer:
-        spent = wall = 0.0
-        exchange = session.request(
-            {"op": wire.Op.NEW, "args": wire.to_wire(list(script.init))}, time_limit_s
-        )
-        answer = self._answer(exchange, lambda reply: None, spent, wall)
-        values: list[Any] = []
-        peaks = [answer.memory_mib]  # the peak is reset per request: the case's is their max
-        for step in script.steps:
-            void = self.problem.entry.method(step.method).void
-            for start in range(0, len(step.calls), CHUNK_CALLS):
-                if answer.failure is not None:
-                    return answer
-                spent, wall = answer.time_s, answer.wall_s
-                if spent > time_limit_s:  # the budget is the case's, not each request's
-                    self.close()  # the instance is mid-script: start afresh for the next case
-                    message = f"took over {spent:.3f} s after {start} calls of {step.method}; limit {time_limit_s:.3f} s"
-                    return Answer((Verdict.TLE, message), None, spent, wall, answer.memory_mib)
-                chunk = step.calls[start : start + CHUNK_CALLS]
-                calls = chunk if isinstance(chunk, array.array) else [list(args) for args in chunk]
-                request = {
-                    "op": wire.Op.BATCH,
-                    "method": step.method,
-                    "calls": wire.to_wire(calls),
-                    "single": isinstance(chunk, array.array),
-                    "void": void,
-                }
-                exchange = session.request(request, max(time_limit_s - spent, 0.0))
-                answer = self._answer(
-                    exchange, lambda reply: wire.from_wire(reply.get("values")), spent, wall
-                )
-                peaks.append(answer.memory_mib)
-                if answer.failure is None and not void:
-                    if not isinstance(answer.value, list) or len(answer.value) != len(chunk):
-                        return Answer(
-                            (Verdict.RE, "the harness answered a batch with the wrong count"),
-                            None,
-                            spent,
-                            wall,
-                            None,
-                        )
-                    values.extend(answer.value)
-        known = [peak for peak in peaks if peak is not None]
-        return Answer(
-            answer.failure, values, answer.time_s, answer.wall_s, max(known, default=None)
-        )
-
-    def _answer(
-        self,
-        exchange: Exchange,
-        value_of: Callable[[dict[str, Any]], Any],
-        spent: float,
-        wall: float,
-    ) -> Answer:
-        time_s = spent + (exchange.time_s or 0.0)
-        wall_s = wall + exchange.wall_s
+        if session is None:
+            time_s, wall_s = (spent.time_s, spent.wall_s) if spent else (0.0, 0.0)
+            failure = (Verdict.RE, self._reload_failure or "")
+            return Answer(failure, None, time_s, wall_s, None)
+        exchange = session.request(message, time_limit_s, self._reply_budget)
+        time_s = (spent.time_s if spent else 0.0) + (exchange.time_s or 0.0)
+        wall_s = (spent.wall_s if spent else 0.0) + exchange.wall_s
         failure = _failure(exchange, self._session)
         value = None
         if failure is None and exchange.reply is not None:
@@ -218,12 +162,15 @@ class Runner:
                 failure = (Verdict.WA, f"returned a value the judge cannot read: {error}")
         return Answer(failure, value, time_s, wall_s, exchange.memory_peak_mib)
 
-    def _check(self, case: Any, expected: Any, got: Any) -> tuple[Verdict, str]:
+    def abandon(self) -> None:
+        self.close()
+
+    def _check(self, case: Case, expected: Any, got: Any) -> tuple[Verdict, str]:
         context = CheckContext(
             case=case, expected=expected, got=got, tolerance=self.problem.tolerance
         )
         try:
-            result = self.checker(context)
+            result = self.problem.checker(context)
         except Exception as error:  # a checker bug is the judge's fault, never WA
             raise JudgeFault(f"the checker failed: {type(error).__name__}: {error}") from None
         if not isinstance(result, Check):
@@ -231,34 +178,18 @@ class Runner:
         return (Verdict.AC, "") if result.ok else (Verdict.WA, result.message)
 
 
-def arguments(problem: Problem, case: dict[str, Any]) -> list[Any]:
-    """A function case's argument values, in the entry point's parameter order."""
-    return [case[param.name] for param in problem.entry.params]
+def _encoded_size(value: Any) -> int:
+    """Bytes an honest reply carrying `value` takes on the wire."""
+    try:
+        return len(wire.encode_line({"value": wire.to_wire(value)}))
+    except wire.WireError:  # not the reference's own wire form: no allowance for it
+        return 0
 
 
-def reference_answer(problem: Problem, case: Any) -> Any:
-    """The reference's answer, computed on the host: the reference never enters a sandbox
-    that runs a submission."""
-    reference = problem.reference
-    case = copy.deepcopy(case)  # a reference that sorts its input in place must not change the case
-    if not isinstance(case, Script):
-        return reference(*arguments(problem, case))
-    instance = reference(*case.init)
-    values = []
-    for step in case.steps:
-        method = getattr(instance, step.method)
-        void = problem.entry.method(step.method).void
-        for args in _call_args(step.calls):
-            value = method(*args)
-            if not void:
-                values.append(value)
-    return values
-
-
-def _call_args(calls: Any) -> list[tuple[Any, ...]]:
-    if isinstance(calls, array.array):
-        return [(value,) for value in calls.tolist()]
-    return [tuple(args) for args in calls]
+def _text(reply: dict[str, Any], key: str, limit: int) -> str:
+    """A text field of an untrusted reply: anything that is not a string reads as empty."""
+    value = reply.get(key)
+    return value[:limit] if isinstance(value, str) else ""
 
 
 def _failure(exchange: Exchange, session: HarnessSession | None) -> tuple[Verdict, str] | None:
@@ -281,9 +212,9 @@ def _failure(exchange: Exchange, session: HarnessSession | None) -> tuple[Verdic
     if reply.get("ok"):
         return None
     kind = reply.get("error")
-    message = str(reply.get("message", ""))[:TEXT_LIMIT]
-    error_type = str(reply.get("type", "error"))[:100]
-    trace = str(reply.get("traceback", ""))[: TEXT_LIMIT * 3]
+    message = _text(reply, "message", TEXT_LIMIT)
+    error_type = _text(reply, "type", 100) or "error"
+    trace = _text(reply, "traceback", TEXT_LIMIT * 3)
     if kind == wire.ErrorKind.MEMORY:
         return Verdict.MLE, f"MemoryError{stderr}"
     if kind == wire.ErrorKind.EXIT:
@@ -308,8 +239,8 @@ def _import_failure(hello: Exchange, session: HarnessSession) -> tuple[Verdict, 
         return Verdict.CE, f"the submission ended while importing ({detail})\n{stderr}".strip()
     reply = hello.reply
     if reply.get("error") == wire.ErrorKind.ENTRY:
-        return Verdict.CE, str(reply.get("message", ""))[:TEXT_LIMIT]
-    trace = str(reply.get("traceback", "") or reply.get("message", ""))[: TEXT_LIMIT * 3]
+        return Verdict.CE, _text(reply, "message", TEXT_LIMIT)
+    trace = _text(reply, "traceback", TEXT_LIMIT * 3) or _text(reply, "message", TEXT_LIMIT * 3)
     return Verdict.CE, f"the submission does not import:\n{trace}"
 
 

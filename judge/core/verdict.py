@@ -141,6 +141,8 @@ class Report:
     """For CE and IE, which stop before any case: what went wrong, in the user's words."""
     elapsed_s: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    debug: str = ""
+    """For IE: the judge's own traceback, kept for whoever debugs the judge."""
 
     @property
     def cases(self) -> tuple[CaseResult, ...]:

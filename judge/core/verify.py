@@ -11,12 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge.authoring import CheckContext
-from judge.core.checkers import checker_for
-from judge.core.engine import JudgeOptions, judge, sample_case
+from judge.core.checkers import CheckContext
+from judge.core.engine import JudgeOptions, judge
 from judge.core.errors import ProblemError
 from judge.core.problem import Problem, load_problem
-from judge.core.runner import reference_answer
 from judge.core.verdict import Report, Verdict
 from judge.sandbox import OpenedSandbox
 
@@ -118,13 +116,14 @@ def verify_package(
 
 def _check_examples(problem: Problem) -> list[str]:
     """Each YAML example's output must be a right answer by the problem's own checker."""
-    checker = checker_for(problem)
     complaints = []
     for index, example in enumerate(problem.examples):
-        case = sample_case(problem, dict(example.input))
+        case = problem.sample_case(example.input)
         try:
-            expected = reference_answer(problem, case)
-            verdict = checker(CheckContext(case, expected, example.output, problem.tolerance))
+            expected = problem.reference_answer(case)
+            verdict = problem.checker(
+                CheckContext(case, expected, example.output, problem.tolerance)
+            )
         except Exception as error:  # a broken reference or checker: name it, go on
             complaints.append(
                 f"{problem.root / 'problem.yaml'}: examples[{index}]: {type(error).__name__}: {error}"

@@ -142,17 +142,21 @@ def sweep_orphans(client: docker.DockerClient) -> int:
     was killed before it could clean up). Returns how many were removed."""
     host = socket.gethostname()
     removed = 0
-    for container in client.containers.list(all=True, filters={"label": OWNER_LABEL}):
-        owner_host, _, pid = container.labels.get(OWNER_LABEL, "").partition(":")
+    # The low-level listing carries the labels: the high-level one inspects each container
+    # in turn, and fails when another judge sweeps the same orphan in between.
+    for summary in client.api.containers(all=True, filters={"label": OWNER_LABEL}):
+        labels = summary.get("Labels") or {}
+        owner_host, _, pid = labels.get(OWNER_LABEL, "").partition(":")
         if owner_host == host and pid.isdigit() and not Path(f"/proc/{pid}").exists():
             with contextlib.suppress(docker.errors.DockerException):
-                container.remove(force=True)
+                client.api.remove_container(summary["Id"], force=True)
                 removed += 1
     return removed
 
 
 def connect() -> docker.DockerClient:
-    """A client for the local engine, or SandboxUnavailable saying how to start one."""
+    """A client for the local engine, or SandboxUnavailable saying how to start one, or
+    how to get the right to use its socket (a user outside the `docker` group)."""
     client = None
     try:
         if _unix_socket_missing():
@@ -162,6 +166,26 @@ def connect() -> docker.DockerClient:
     except Exception as error:  # the SDK raises several unrelated types here
         if client is not None:
             client.close()
+        # The SDK wraps the socket's PermissionError (EACCES) in DockerException, requests'
+        # ConnectionError and urllib3's ProtocolError: look through causes and arguments.
+        pending: list[object] = [error]
+        denied = False
+        for _ in range(64):  # a bound, not a count that matters: the chains are short
+            if not pending or denied:
+                break
+            found = pending.pop()
+            if isinstance(found, BaseException):
+                denied = isinstance(found, PermissionError)
+                pending += [found.__cause__, found.__context__, *found.args]
+        if denied:
+            host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+            raise SandboxUnavailable(
+                f"this user may not use the Docker engine's socket {host.removeprefix('unix://')}"
+                " (permission denied). Join the `docker` group with "
+                "`sudo usermod -aG docker $USER`, then log out and in again (or run "
+                "`newgrp docker`); membership is root-equivalent. Or judge with "
+                "`--sandbox process` (weaker isolation)."
+            ) from None
         raise SandboxUnavailable(
             "the Docker engine does not answer "
             f"({type(error).__name__}). Start it (e.g. `sudo systemctl start docker`, or "
@@ -340,6 +364,17 @@ class DockerSession(HarnessSession):
             return "the sandbox ended"
         return describe_exit(code)
 
+    def _memory_killed(self) -> bool:
+        """Whether the engine saw an OOM kill in the container, once the cgroup's own
+        counter may be gone with the container."""
+        if self._container is None:
+            return False
+        try:
+            self._container.reload()
+        except docker.errors.DockerException:
+            return False
+        return bool(self._container.attrs["State"].get("OOMKilled"))
+
     def _engine_lost(self) -> bool:
         """Whether the container itself died. Its first process is a root `sleep` the
         submission cannot signal, so a dead container means someone outside killed it. The
@@ -393,5 +428,5 @@ class DockerSession(HarnessSession):
 
 def leftover_containers(client: docker.DockerClient) -> list[str]:
     """Ids of session containers still present (tests assert there are none)."""
-    found = client.containers.list(all=True, filters={"label": "judge.session"})
-    return [container.id for container in found]
+    found = client.api.containers(all=True, filters={"label": "judge.session"})
+    return [str(summary["Id"]) for summary in found]

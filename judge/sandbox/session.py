@@ -51,7 +51,11 @@ ENVIRONMENT = {
 
 CODEC_ALLOWANCE_S = 0.005
 """CPU the harness may spend outside the call (decode, encode, bookkeeping) per request,
-on top of a share proportional to the message size."""
+on top of a share proportional to the size of the request and of an honest reply."""
+
+MAX_REPORTED_NS = 10**15
+"""A call's reported time above this (11 days) is not a time but an attack on the host's
+arithmetic: the reply is malformed."""
 
 
 class Outcome(enum.Enum):
@@ -113,7 +117,6 @@ class HarnessSession(abc.ABC):
         self.stderr_head = bytearray()
         self.stderr_total = 0
         self._stdout = bytearray()
-        self._encode_s = 0.0
 
     # --- transport, supplied by subclasses -------------------------------------------
     @abc.abstractmethod
@@ -130,6 +133,11 @@ class HarnessSession(abc.ABC):
 
     def _reset_peak(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Reset the memory high-water mark, where the platform allows it."""
+
+    def _memory_killed(self) -> bool:
+        """Optional: whether the platform saw an OOM kill in the sandbox when the usage
+        counters can no longer tell (the sandbox is gone)."""
+        return False
 
     @abc.abstractmethod
     def _kill(self) -> None:
@@ -148,14 +156,18 @@ class HarnessSession(abc.ABC):
         """Wait for the harness' first line: the import of the submission and its entry."""
         return self._await_reply(0, time.monotonic(), time.monotonic() + timeout_s, None, 0)
 
-    def request(self, message: dict[str, Any], time_limit_s: float) -> Exchange:
-        """Send one request and wait for its reply, enforcing every limit."""
+    def request(
+        self, message: dict[str, Any], time_limit_s: float, reply_budget_bytes: int = 0
+    ) -> Exchange:
+        """Send one request and wait for its reply, enforcing every limit.
+
+        `reply_budget_bytes` is the size of an honest reply (the reference's answer, encoded):
+        the CPU allowance for (de)serialisation covers that much and no more, so a submission
+        cannot buy itself time by padding its reply."""
         if not self.alive:
             raise SessionFailed("request on a finished session")
         request_id = secrets.randbits(62)
-        encode_start = time.monotonic()
         data = wire.encode_line({"id": request_id, **message})
-        self._encode_s = time.monotonic() - encode_start
         # The reply's size is unknown until it arrives: allow for the largest one permitted.
         transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
         before = self._usage()
@@ -167,7 +179,9 @@ class HarnessSession(abc.ABC):
             return self._fail(Outcome.TIMEOUT, "", start, before)
         if failed is not None:
             return self._ended(start, before)
-        return self._await_reply(request_id, start, deadline, before, len(data))
+        return self._await_reply(
+            request_id, start, deadline, before, len(data) + reply_budget_bytes
+        )
 
     def close(self) -> None:
         """End the session: ask the harness to exit, then make sure the sandbox is gone."""
@@ -177,13 +191,18 @@ class HarnessSession(abc.ABC):
         self._kill()
 
     def _await_reply(
-        self, request_id: int, start: float, deadline: float, before: Usage | None, sent: int
+        self,
+        request_id: int,
+        start: float,
+        deadline: float,
+        before: Usage | None,
+        honest_bytes: int,
     ) -> Exchange:
         cap = self.limits.message_mib * 1024 * 1024
         while True:
             line = self._next_line(cap)
             if isinstance(line, Outcome):
-                return self._fail(line, "a protocol message exceeded the size cap")
+                return self._fail(line, "a protocol message exceeded the size cap", start)
             if line is None:
                 chunk = self._receive(deadline)
                 if chunk is None:
@@ -193,24 +212,26 @@ class HarnessSession(abc.ABC):
                     return self._ended(start, before)
                 if stream == STDERR:
                     if not self._note_output(len(data), data):
-                        return self._fail(Outcome.OUTPUT, "the submission printed too much")
+                        return self._fail(
+                            Outcome.OUTPUT, "the submission printed too much", start
+                        )
                 else:
                     self._stdout += data
                 continue
             wall_s = time.monotonic() - start
-            codec_start = time.monotonic()
             try:
                 reply = wire.decode_line(line)
             except wire.WireError as error:
-                return self._fail(Outcome.PROTOCOL, f"malformed message from the sandbox: {error}")
-            codec_s = time.monotonic() - codec_start + self._encode_s
+                return self._fail(
+                    Outcome.PROTOCOL, f"malformed message from the sandbox: {error}", start
+                )
             if reply.get("id") == request_id and isinstance(reply.get("ok"), bool):
                 break
             # A line for another id was written by the submission, not the harness (ids are
             # random): never credited, only counted against the output cap.
             if not self._note_output(len(line) + 1, b""):
                 return self._fail(
-                    Outcome.OUTPUT, "the submission wrote too much to the protocol channel"
+                    Outcome.OUTPUT, "the submission wrote too much to the protocol channel", start
                 )
         after = self._usage()
         if _oom_delta(before, after):
@@ -218,9 +239,9 @@ class HarnessSession(abc.ABC):
         if before is None or not reply["ok"]:
             # The hello, or a failed call: no time decides a verdict there.
             return Exchange(Outcome.REPLY, reply, None, wall_s, _peak_mib(after))
-        time_s = self._decide_time(reply, wall_s, before, after, sent + len(line), codec_s)
+        time_s = self._decide_time(reply, wall_s, before, after, honest_bytes)
         if time_s is None:
-            return self._fail(Outcome.PROTOCOL, "a reply without a valid time")
+            return self._fail(Outcome.PROTOCOL, "a reply without a valid time", start)
         return Exchange(Outcome.REPLY, reply, time_s, wall_s, _peak_mib(after))
 
     def _decide_time(
@@ -229,17 +250,24 @@ class HarnessSession(abc.ABC):
         wall_s: float,
         before: Usage,
         after: Usage,
-        message_bytes: int,
-        host_codec_s: float,
+        honest_bytes: int,
     ) -> float | None:
         """The call's time: the harness' report, never above the host's wall clock and
-        never below the sandbox's CPU use minus an allowance for (de)serialisation."""
+        never below the sandbox's CPU use minus an allowance for (de)serialisation.
+
+        The allowance depends only on what the judge controls (the request's size and the
+        size of an honest reply), never on the reply as sent nor on how long the host took
+        to read it: padding a reply or slowing its decoding buys no time."""
         reported = reply.get("time_ns")
-        if not isinstance(reported, int) or isinstance(reported, bool) or reported < 0:
+        if (
+            not isinstance(reported, int)
+            or isinstance(reported, bool)
+            or not 0 <= reported <= MAX_REPORTED_NS
+        ):
             return None
         time_s = min(reported / 1e9, wall_s)
         if before.cpu_s is not None and after.cpu_s is not None:
-            allowance = CODEC_ALLOWANCE_S + 4 * host_codec_s + message_bytes / TRANSFER_BYTES_PER_S
+            allowance = CODEC_ALLOWANCE_S + honest_bytes / TRANSFER_BYTES_PER_S
             time_s = max(time_s, after.cpu_s - before.cpu_s - allowance)
         return time_s
 
@@ -267,7 +295,8 @@ class HarnessSession(abc.ABC):
         """The sandbox stopped talking: tell an OOM kill, an outside kill and a crash apart."""
         self._drain_stderr()
         after = self._usage()
-        if _oom_delta(before, after):
+        # An OOM kill during the case is the submission's MLE, whichever process died.
+        if _oom_delta(before, after) or self._memory_killed():
             return self._fail(Outcome.MEMORY, "", start, before, after)
         if self._engine_lost():
             return self._fail(Outcome.LOST, "the sandbox was stopped from outside", start)

@@ -8,8 +8,7 @@ from typing import Any
 
 from hypothesis import given, settings
 
-from judge.core.engine import sample_case
-from judge.core.problem import load_problem
+from judge.testing import load_problem, sample_cases
 
 problem = load_problem(Path(__file__).parent)
 reference = problem.reference
@@ -63,8 +62,7 @@ def test_reference_agrees_with_bellman_ford(case: dict[str, Any]) -> None:
 
 
 def test_examples_agree_with_the_reference() -> None:
-    for example in problem.examples:
-        case = sample_case(problem, dict(example.input))
+    for case, example in zip(sample_cases(problem), problem.examples, strict=True):
         assert all(isinstance(edge, tuple) for edge in case["edges"])
         assert reference(case["n"], case["edges"], case["source"]) == example.output
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import given, settings
 
-from judge.core.problem import load_problem
+from judge.testing import load_problem
 
 problem = load_problem(Path(__file__).parent)
 reference = problem.reference

@@ -13,8 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from judge.authoring import CheckContext
-from judge.core.problem import Tolerance, load_problem
+from judge.testing import CheckContext, Tolerance, load_problem
 
 problem = load_problem(Path(__file__).parent)
 reference = problem.reference

@@ -10,10 +10,7 @@ from typing import Any
 import numpy
 from hypothesis import given
 
-from judge.authoring import CheckContext
-from judge.core.checkers import close
-from judge.core.problem import load_problem
-from judge.core.runner import reference_answer
+from judge.testing import check, load_problem, reference_answer
 
 PROBLEM = load_problem(Path(__file__).parent)
 properties = PROBLEM.properties
@@ -32,18 +29,18 @@ def test_reference_matches_the_definition(case: dict[str, Any]) -> None:
     got = reference_answer(PROBLEM, case)
     expected = numpy.asarray(by_definition(case["x"], case["y"])).reshape(got.shape)
     assert got.shape == (case["x"].shape[0], case["x"].shape[1], case["y"].shape[1])
-    assert close(CheckContext(case, expected, got, PROBLEM.tolerance)).ok
+    assert check(PROBLEM, case, got, expected).ok
 
 
 def test_checker_rejects_nan_and_wrong_shapes() -> None:
     case = properties.from_example(dict(PROBLEM.examples[0].input))
     expected = reference_answer(PROBLEM, case)
-    assert close(CheckContext(case, expected, expected.tolist(), PROBLEM.tolerance)).ok
+    assert check(PROBLEM, case, expected.tolist(), expected).ok
     with_nan = expected.copy()
     with_nan[0, 0, 0] = numpy.nan
-    assert not close(CheckContext(case, expected, with_nan, PROBLEM.tolerance)).ok
-    assert not close(CheckContext(case, expected, expected[0], PROBLEM.tolerance)).ok
-    assert not close(CheckContext(case, expected, "not numbers", PROBLEM.tolerance)).ok
+    assert not check(PROBLEM, case, with_nan, expected).ok
+    assert not check(PROBLEM, case, expected[0], expected).ok
+    assert not check(PROBLEM, case, "not numbers", expected).ok
 
 
 def test_stress_is_full_size() -> None:

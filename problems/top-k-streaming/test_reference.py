@@ -8,8 +8,7 @@ from pathlib import Path
 from hypothesis import given
 
 from judge.authoring import Script
-from judge.core.problem import load_problem
-from judge.core.runner import reference_answer
+from judge.testing import load_problem, reference_answer
 
 PROBLEM = load_problem(Path(__file__).parent)
 properties = PROBLEM.properties

@@ -9,9 +9,7 @@ from typing import Any
 
 from hypothesis import given
 
-from judge.authoring import CheckContext
-from judge.core.problem import load_problem
-from judge.core.runner import reference_answer
+from judge.testing import CheckContext, load_problem, reference_answer
 
 PROBLEM = load_problem(Path(__file__).parent)
 properties = PROBLEM.properties

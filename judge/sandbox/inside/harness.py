@@ -43,6 +43,9 @@ SUBMISSION_MODULE = "solution"
 _submission_path = ""
 """The submission's absolute path, set once it loads; tracebacks show only its name."""
 TRACEBACK_CHARS = 4000
+TRACEBACK_FRAMES = 30
+"""Innermost frames kept in a traceback. A RecursionError carries 50,000: extracting and
+formatting them all takes seconds, which a loaded machine would turn into a TLE."""
 
 
 # A private copy of the builtins for this module and the wire module, taken before the
@@ -127,12 +130,15 @@ def _submission_traceback(error: BaseException) -> str:
     """The traceback without the harness' or importlib's frames: users debug their own code."""
     try:
         here = os.path.abspath(__file__)
+        innermost, skipped = _innermost(error.__traceback__, TRACEBACK_FRAMES)
         frames = [
             frame
-            for frame in traceback.extract_tb(error.__traceback__)
+            for frame in traceback.extract_tb(innermost)
             if not frame.filename.startswith("<frozen") and os.path.abspath(frame.filename) != here
         ]
         lines = ["Traceback (most recent call last):\n"] if frames else []
+        if skipped:
+            lines.append(f"  ... {skipped} earlier frames not shown ...\n")
         lines += traceback.format_list(frames)
         lines += traceback.format_exception_only(type(error), error)
         # The same name in every sandbox, so that reports do not differ by staging folder.
@@ -141,6 +147,18 @@ def _submission_traceback(error: BaseException) -> str:
         ]
     except BaseException:
         return f"{type(error).__name__}: <unprintable>"
+
+
+def _innermost(tb: Any, keep: int) -> tuple[Any, int]:
+    """The traceback from its `keep` innermost frames on, and how many frames were skipped.
+    Walked by hand: `extract_tb(limit=-n)` still computes positions for every frame."""
+    depth, probe = 0, tb
+    while probe is not None:
+        depth, probe = depth + 1, probe.tb_next
+    skipped = max(depth - keep, 0)
+    for _ in range(skipped):
+        tb = tb.tb_next
+    return tb, skipped
 
 
 def _failure(error: BaseException, kind: Any = None) -> dict[str, Any]:
@@ -355,7 +373,23 @@ def serve(channel: Channel, submission: Submission) -> None:
         channel.send({"id": request.get("id"), **reply})
 
 
+def _first_to_go_when_memory_runs_out() -> None:
+    """Make this process (and whatever the submission starts) the OOM killer's first choice.
+
+    Memory charged to the container but to no process (memfds, tmpfs) would otherwise make
+    the container's own init and keeper as likely a victim as the harness, and their death
+    would look like an outside kill. Raising one's own score needs no privilege (lowering
+    another's would, and some engines refuse it). A submission that lowers its score again
+    can at worst get an init killed: the host then reads the engine's OOM flag (MLE)."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as stream:
+            stream.write("1000")
+    except OSError:
+        pass
+
+
 def main() -> None:
+    _first_to_go_when_memory_runs_out()
     path, entry_json = sys.argv[1], sys.argv[2]
     entry = wire.decode_line(entry_json.encode())
     channel = Channel()

@@ -79,6 +79,8 @@ FLOAT_BLOCK_MIN = 1024
 
 MAX_DEPTH = 64
 """Nesting deeper than this is refused: a deeply nested reply must not blow the host's stack."""
+MAX_DIMENSION = 1 << 31
+"""The largest length of one array dimension the host accepts."""
 
 
 # Bound once, when the harness loads this module before the submission: a submission that
@@ -173,8 +175,10 @@ def _floats_from_wire(body: Any) -> list[Any]:
     shape = body["shape"]
     if not isinstance(shape, list) or not 1 <= len(shape) <= MAX_DEPTH:
         raise WireError("$floats shape must be a short non-empty list")
-    if not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in shape):
-        raise WireError("$floats shape must hold positive integers")
+    if not all(
+        isinstance(n, int) and not isinstance(n, bool) and 0 < n <= MAX_DIMENSION for n in shape
+    ):
+        raise WireError(f"$floats shape must hold integers from 1 to {MAX_DIMENSION}")
     flat = array.array("d")
     raw = _unb64(body["data"])
     if math.prod(shape) * flat.itemsize != len(raw):
@@ -236,7 +240,7 @@ def _array_from_wire(body: Any) -> array.array:  # type: ignore[type-arg]
     if not isinstance(body, dict) or set(body) != {"typecode", "data"}:
         raise WireError("$array needs exactly 'typecode' and 'data'")
     typecode = body["typecode"]
-    if typecode not in ALLOWED_TYPECODES:
+    if not isinstance(typecode, str) or typecode not in ALLOWED_TYPECODES:
         raise WireError(f"array typecode {typecode!r} is not allowed")
     raw = _unb64(body["data"])
     result = array.array(typecode)
@@ -259,12 +263,17 @@ def _ndarray_from_wire(body: Any) -> Any:
     shape = body["shape"]
     if not isinstance(shape, list) or len(shape) > 32:
         raise WireError("ndarray shape must be a short list")
-    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
-        raise WireError("ndarray shape must hold non-negative integers")
+    if not all(
+        isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_DIMENSION for n in shape
+    ):
+        raise WireError(f"ndarray shape must hold integers from 0 to {MAX_DIMENSION}")
     raw = _unb64(body["data"])
     if math.prod(shape) * dtype.itemsize != len(raw):
         raise WireError("ndarray data length does not match its shape and dtype")
-    return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+    try:
+        return numpy.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+    except ValueError as error:  # e.g. a zero-size array whose dimensions overflow numpy's
+        raise WireError(f"ndarray cannot be rebuilt: {error}") from None
 
 
 def _b64(raw: bytes) -> str:
@@ -282,6 +291,13 @@ def _unb64(text: Any) -> bytes:
 
 def _refuse_constant(name: str) -> Any:
     raise WireError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (math.inf, -math.inf):  # "1e999" parses as infinity without parse_constant
+        raise WireError(f"{text[:20]} is not a finite number")
+    return value
 
 
 def _bounded_int(text: str) -> int:
@@ -307,7 +323,12 @@ def decode_line(line: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise WireError("message is not valid UTF-8") from None
     try:
-        message = _loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
+        message = _loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
     except RecursionError:
         raise WireError("message nested too deeply") from None
     except ValueError as error:
