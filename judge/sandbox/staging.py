@@ -41,15 +41,19 @@ def read_submission(path: Path) -> bytes:
         if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise SubmissionRefused("it is a symbolic link; give the file itself") from None
         raise SubmissionRefused(f"it cannot be read ({error.strerror or error})") from None
-    with os.fdopen(descriptor, "rb") as stream:
-        info = os.fstat(stream.fileno())
+    try:
+        info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise SubmissionRefused("it is not a regular file")
         if info.st_size > MAX_SUBMISSION_BYTES:
             raise SubmissionRefused(
                 f"it has {info.st_size} bytes; a submission may have {MAX_SUBMISSION_BYTES}"
             )
-        data = stream.read(MAX_SUBMISSION_BYTES + 1)
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_SUBMISSION_BYTES + 1)
+    finally:
+        os.close(descriptor)
     if len(data) > MAX_SUBMISSION_BYTES:
         raise SubmissionRefused(f"it grew past {MAX_SUBMISSION_BYTES} bytes while being read")
     return data
