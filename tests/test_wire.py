@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import contextlib
 import json
 
 import numpy
@@ -121,3 +122,78 @@ def test_unencodable_values_are_refused(value: object) -> None:
 def test_lone_surrogates_decode_to_data_not_errors() -> None:
     decoded = wire.decode_line(b'{"value": "\\ud800"}')
     assert decoded["value"] == "\ud800"
+
+
+# --- the host's decoder against anything a sandbox can send ------------------------------
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**500), max_value=10**500)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=25,
+)
+"""Arbitrary JSON, as a submission that rewrote the harness could send."""
+dimensions = st.integers(min_value=-3, max_value=2**70) | json_values
+tagged = st.one_of(
+    st.builds(lambda body: {"$tuple": body}, json_values),
+    st.builds(lambda body: {"$tuples": body}, json_values),
+    st.builds(
+        lambda typecode, data: {"$array": {"typecode": typecode, "data": data}},
+        st.sampled_from(list("bBhHiIlLqQfdu")) | json_values,
+        st.sampled_from(["", "AAAAAAAAAAA=", "!!", "AA=="]) | json_values,
+    ),
+    st.builds(
+        lambda dtype, shape, data: {"$ndarray": {"dtype": dtype, "shape": shape, "data": data}},
+        st.sampled_from(["<f8", "|b1", "<i4", "O", "<U3", "V8", "<M8"]) | json_values,
+        st.lists(dimensions, max_size=6) | json_values,
+        st.sampled_from(["", "AAAAAAAAAAA=", "AAAA"]) | json_values,
+    ),
+    st.builds(
+        lambda shape, data: {"$floats": {"shape": shape, "data": data}},
+        st.lists(dimensions, max_size=4) | json_values,
+        st.sampled_from(["", "AAAAAAAAAAA=", "AAAA"]) | json_values,
+    ),
+)
+replies = st.recursive(
+    json_values | tagged,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=10,
+)
+
+
+@given(replies)
+def test_decoding_any_value_either_works_or_is_a_wire_error(data: object) -> None:
+    """Every field of every reply is untrusted: the host's decoder raises nothing but
+    WireError, which the runner turns into the submission's verdict."""
+    with contextlib.suppress(wire.WireError):
+        wire.from_wire(data)
+
+
+@given(st.binary(max_size=300) | replies.map(lambda value: json.dumps(value).encode()))
+def test_decoding_any_line_either_works_or_is_a_wire_error(line: bytes) -> None:
+    try:
+        message = wire.decode_line(line)
+    except wire.WireError:
+        return
+    assert isinstance(message, dict)
+    with contextlib.suppress(wire.WireError):
+        wire.from_wire(message)
+
+
+def test_hostile_shapes_and_typecodes_are_wire_errors() -> None:
+    """The red team's examples: a list for a typecode, a zero-size array with dimensions no
+    numpy can hold, a time beyond any clock, and a float literal that parses as infinity."""
+    hostile = [
+        {"$array": {"typecode": ["q"], "data": ""}},
+        {"$ndarray": {"dtype": "<f8", "shape": [0, 2**31, 2**31, 2**31], "data": ""}},
+        {"$ndarray": {"dtype": "<f8", "shape": [0, 2**80], "data": ""}},
+        {"$floats": {"shape": [2**80], "data": ""}},
+    ]
+    for value in hostile:
+        with pytest.raises(wire.WireError):
+            wire.from_wire(value)
+    with pytest.raises(wire.WireError):
+        wire.decode_line(b'{"value": 1e999}')
