@@ -13,7 +13,6 @@ Never judge untrusted code with these: the submission runs inside the judge's pr
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import itertools
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.core.verdict import Limits
-from judge.sandbox.inside import wire
+from judge.sandbox.inside import entrypoints, wire
 from judge.sandbox.session import STDERR, STDOUT, HarnessSession, Outcome, Usage
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -141,11 +140,18 @@ def _serve_file(path: Path, entry: dict[str, Any]) -> tuple[dict[str, Any], Hand
     if spec is None or spec.loader is None:
         raise ValueError(f"{path} cannot be imported")
     module = importlib.util.module_from_spec(spec)
+    module.__dict__.update(entrypoints.prelude())
     sys.modules[name] = module  # for the import only (dataclasses look themselves up there)
+    method_names: dict[str, str] = {}
     try:
         spec.loader.exec_module(module)
-        target = _entry_point(module, entry)
-    except LookupError as error:
+        if entry["kind"] == "function":
+            target = entrypoints.find_function(module, entry["name"], entry["arity"])
+        else:
+            target, method_names = entrypoints.find_class(
+                module, entry["name"], entry["init_arity"], entry["methods"]
+            )
+    except entrypoints.EntryPointError as error:
         return _error(error, wire.ErrorKind.ENTRY, path), _unreachable
     except (Exception, SystemExit) as error:
         return _error(error, wire.ErrorKind.COMPILE, path), _unreachable
@@ -164,7 +170,7 @@ def _serve_file(path: Path, entry: dict[str, Any]) -> tuple[dict[str, Any], Hand
             elif op != wire.Op.BATCH:
                 raise ValueError(f"unknown op {op!r}")
             else:
-                method = getattr(instance[0], request["method"])
+                method = getattr(instance[0], method_names[request["method"]])
                 single = request.get("single")
                 calls = wire.from_wire(request["calls"])
                 result = [method(x) if single else method(*x) for x in calls]
@@ -179,37 +185,6 @@ def _serve_file(path: Path, entry: dict[str, Any]) -> tuple[dict[str, Any], Hand
             return _error(error, wire.ErrorKind.UNENCODABLE, path)
 
     return {"ok": True}, handle
-
-
-def _entry_point(module: Any, entry: dict[str, Any]) -> Callable[..., Any]:
-    """The entry point as the harness finds it; LookupError (→ CE) when it is missing."""
-    name = entry["name"]
-    found = getattr(module, name, None)
-    holder = getattr(module, "Solution", None)
-    if entry["kind"] == "class" and inspect.isclass(found):
-        missing = [m for m in entry["methods"] if not callable(getattr(found, m, None))]
-        if not missing:
-            return found
-        raise LookupError(f"class {name} has no method {missing[0]}()")
-    if entry["kind"] == "function" and callable(found):
-        _check_arity(found, entry["arity"], f"{name}()")
-        return found  # type: ignore[no-any-return]
-    if entry["kind"] == "function" and callable(getattr(holder, name, None)):
-        _check_arity(getattr(holder, name), entry["arity"] + 1, f"Solution.{name}()")
-        return lambda *args: getattr(holder(), name)(*args)  # type: ignore[misc]
-    defined = sorted(
-        key
-        for key, value in vars(module).items()
-        if not key.startswith("_") and getattr(value, "__module__", None) == module.__name__
-    )
-    raise LookupError(f"no {entry['kind']} {name} found; the file defines: {', '.join(defined)}")
-
-
-def _check_arity(function: Any, arity: int, label: str) -> None:
-    try:
-        inspect.signature(function).bind(*range(arity))
-    except TypeError:
-        raise LookupError(f"{label} must take {arity} argument(s)") from None
 
 
 def _error(error: BaseException, kind: wire.ErrorKind, path: Path) -> dict[str, Any]:

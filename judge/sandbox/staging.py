@@ -18,7 +18,7 @@ from pathlib import Path
 
 INSIDE_DIR = Path(__file__).parent / "inside"
 """Everything the sandbox may see of the judge: nothing else of the package is mounted."""
-HARNESS_FILES = ("harness.py", "wire.py")
+HARNESS_FILES = ("harness.py", "wire.py", "entrypoints.py")
 SUBMISSION_NAME = "solution.py"
 MAX_SUBMISSION_BYTES = 8 << 20
 """No honest source file comes near this; a bigger one is refused before anything runs."""

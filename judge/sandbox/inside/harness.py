@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import builtins
 import importlib.util
-import inspect
 import os
 import sys
 import threading
@@ -88,16 +87,18 @@ class BuiltinsSwap:
 _builtins = BuiltinsSwap()
 
 
-def _load_wire() -> Any:
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
-    spec = importlib.util.spec_from_file_location("judge_wire", path)
+def _load_sibling(name: str) -> Any:
+    """A module from this folder, with its own copy of the builtins (see above)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"judge_{name}", path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     module.__dict__["__builtins__"] = dict(vars(builtins))
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 
 
-wire = _load_wire()
+wire = _load_sibling("wire")
+entrypoints = _load_sibling("entrypoints")
 
 
 class Channel:
@@ -185,27 +186,6 @@ def _safe_str(value: object) -> str:
         return f"<unprintable {type(value).__name__}>"
 
 
-def _defined_names(module: Any) -> str:
-    names = sorted(
-        name
-        for name, value in vars(module).items()
-        if not name.startswith("_")
-        and (inspect.isfunction(value) or inspect.isclass(value))
-        and getattr(value, "__module__", None) == SUBMISSION_MODULE
-    )
-    return ", ".join(names) if names else "nothing callable"
-
-
-def _accepts(function: Any, count: int) -> bool:
-    try:
-        inspect.signature(function).bind(*range(count))
-    except TypeError:
-        return False
-    except ValueError:  # builtins without a signature: give them the benefit of the doubt
-        return True
-    return True
-
-
 class Submission:
     """The loaded submission and its entry point, resolved once."""
 
@@ -215,6 +195,7 @@ class Submission:
         self.entry = entry
         spec = importlib.util.spec_from_file_location(SUBMISSION_MODULE, path)
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        module.__dict__.update(entrypoints.prelude())
         sys.modules[SUBMISSION_MODULE] = module
         _builtins.enter()
         try:
@@ -223,63 +204,15 @@ class Submission:
             _builtins.leave()
         self.module = module
         self.instance: Any = None
+        self.method_names: dict[str, str] = {}
+        """The problem's method names to the submission's spelling (top_k -> topK)."""
         name = entry["name"]
         if entry["kind"] == "function":
-            self.function = self._find_function(name, entry["arity"])
+            self.function = entrypoints.find_function(module, name, entry["arity"])
         else:
-            self.cls = self._find_class(name, entry["init_arity"], entry["methods"])
-
-    def _find_function(self, name: str, arity: int) -> Any:
-        found = getattr(self.module, name, None)
-        if callable(found):
-            if not _accepts(found, arity):
-                raise EntryPointError(
-                    f"{name}() must take {arity} argument(s); "
-                    f"its signature is {name}{_signature(found)}"
-                )
-            return found
-        holder = getattr(self.module, "Solution", None)
-        if inspect.isclass(holder) and callable(getattr(holder, name, None)):
-            method = getattr(holder, name)
-            if not _accepts(method, arity + 1):
-                raise EntryPointError(
-                    f"Solution.{name}() must take self and {arity} argument(s); "
-                    f"its signature is {name}{_signature(method)}"
-                )
-            return lambda *args: getattr(holder(), name)(*args)
-        raise EntryPointError(
-            f"no function {name}() (or method Solution.{name}) found; "
-            f"the file defines: {_defined_names(self.module)}"
-        )
-
-    def _find_class(self, name: str, init_arity: int, methods: dict[str, int]) -> Any:
-        cls = getattr(self.module, name, None)
-        if not inspect.isclass(cls):
-            raise EntryPointError(
-                f"no class {name} found; the file defines: {_defined_names(self.module)}"
+            self.cls, self.method_names = entrypoints.find_class(
+                module, name, entry["init_arity"], entry["methods"]
             )
-        if not _accepts(cls, init_arity):
-            raise EntryPointError(f"{name}() must take {init_arity} argument(s) to construct")
-        for method_name, arity in methods.items():
-            method = getattr(cls, method_name, None)
-            if not callable(method):
-                raise EntryPointError(f"class {name} has no method {method_name}()")
-            if not _accepts(method, arity + 1):
-                raise EntryPointError(
-                    f"{name}.{method_name}() must take self and {arity} argument(s)"
-                )
-        return cls
-
-
-class EntryPointError(Exception):
-    """The submission imports but does not offer the entry point the problem asks for."""
-
-
-def _signature(function: Any) -> str:
-    try:
-        return str(inspect.signature(function))
-    except (TypeError, ValueError):
-        return "(...)"
 
 
 _clock, _cpu_clock, _write = time.perf_counter_ns, time.process_time_ns, os.write
@@ -313,7 +246,7 @@ def _handle(submission: Submission, request: dict[str, Any]) -> dict[str, Any]:
     if op == wire.Op.BATCH:
         if submission.instance is None:
             raise RuntimeError("batch before new")
-        method = getattr(submission.instance, request["method"])
+        method = getattr(submission.instance, submission.method_names[request["method"]])
         calls = wire.from_wire(request.pop("calls"))
         void, single = bool(request.get("void")), bool(request.get("single"))
 
@@ -349,7 +282,7 @@ def load(channel: Channel, path: str, entry: dict[str, Any]) -> Submission | Non
     say hello: ok, or the reason it cannot be judged."""
     try:
         submission = Submission(path, entry)
-    except EntryPointError as error:
+    except entrypoints.EntryPointError as error:
         channel.send({"id": 0, **_failure(error, wire.ErrorKind.ENTRY)})
         return None
     except BaseException as error:
