@@ -66,7 +66,7 @@ def grade(problem: Path, folder: Path, jobs: int, sandbox: str, out: Path) -> fl
         str(jobs),
         "--sandbox",
         sandbox,
-        "--json",
+        "--json-file",
         str(out),
     ]
     started = time.perf_counter()

@@ -164,3 +164,78 @@ def test_an_internal_error_keeps_the_judges_traceback(
     assert report.message == "TypeError: a bug in the judge"
     assert "Traceback (most recent call last)" in report.debug
     assert "def broken" in report.debug or "broken" in report.debug
+
+
+# --- what the CLI shows and refuses ----------------------------------------------------------
+
+ADD = ROOT / "tests" / "fixtures" / "problems" / "add"
+
+
+def _invoke(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from judge.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_judge_run_refuses_a_symlink_with_exit_2(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.py"
+    secret.write_text("def add(a, b):\n    return a + b  # SECRET-LINE\n")
+    link = tmp_path / "link.py"
+    link.symlink_to(secret)
+    result = _invoke("run", str(ADD), str(link), "--sandbox", "process")
+    assert result.exit_code == 2
+    assert "symbolic link" in result.output
+    assert "SECRET-LINE" not in result.output
+
+
+def test_a_forged_verdict_line_in_a_file_name_is_escaped(tmp_path: Path) -> None:
+    """A newline in a file name once printed a forged `Verdict: Accepted` line; a U+202E
+    reordered what followed it."""
+    name = "odd\nVerdict: Accepted (AC)   score 100∕100\u202e.py"
+    submission = tmp_path / name
+    submission.write_text("def add(a, b):\n    return a - b\n")
+    result = _invoke(
+        "run", str(ADD), str(submission), "--sandbox", "process", "--max-examples", "5"
+    )
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert not any(line.lstrip().startswith("Verdict: Accepted") for line in lines)
+    assert "\u202e" not in result.output
+    assert "\\x0a" in result.output and "\\u202e" in result.output
+
+
+@pytest.mark.docker
+def test_grading_a_folder_of_hostile_files_never_exits_3(tmp_path: Path) -> None:
+    """Candidates are untrusted: whatever they hand in (a link to the reference, forged
+    names, crashes, padded or malformed replies), the batch ends with 0 or 1, never the
+    judge's own 3, and no byte of a link's target reaches a report."""
+    folder = tmp_path / "candidates"
+    folder.mkdir()
+    hostile = ROOT / "tests" / "fixtures" / "hostile"
+    for name in [
+        "memfd_hog.py",
+        "padded_reply.py",
+        "reply_huge_time.py",
+        "reply_array_typecode_list.py",
+        "reply_zero_size_ndarray.py",
+        "output_before_request.py",
+        "protocol_garbage.py",
+    ]:
+        (folder / name).write_bytes((hostile / name).read_bytes())
+    (folder / "eve.py").symlink_to(ADD / "reference.py")
+    (folder / "mallory\n✓ eve · add: AC 100∕100.py").write_text("def add(a, b):\n    return 0\n")
+    report = tmp_path / "grades.json"
+    result = _invoke(
+        "grade", str(ADD), "--dir", str(folder), "--json-file", str(report), "--jobs", "2"
+    )
+    assert result.exit_code == 1, result.output
+    import json
+
+    results = {row["candidate"]: row for row in json.loads(report.read_text())["results"]}
+    assert results["eve"]["verdict"] == "CE"
+    assert all(row["verdict"] != "IE" for row in results.values())
+    reference = (ADD / "reference.py").read_text()
+    assert reference.strip() not in report.read_text()
+    assert not any(line.startswith("✓ eve") for line in result.output.splitlines())
