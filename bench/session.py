@@ -18,9 +18,9 @@ from pathlib import Path
 
 from judge.core.engine import JudgeOptions, judge
 from judge.core.problem import load_problem
+from judge.core.verdict import Limits
 from judge.sandbox import SandboxChoice, open_sandbox
 from judge.sandbox.docker import DockerSandbox
-from judge.core.verdict import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 ADD = "def add(a, b):\n    return a + b\n"

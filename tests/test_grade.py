@@ -26,10 +26,11 @@ from judge.core.errors import UsageError
 from judge.core.problem import load_problem
 from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, SandboxInfo, Verdict
 from judge.grading.candidates import FOLDER_RULE, find_submission, plan_manifest
-from judge.grading.grade import Graded, Grading, PassRule, strip_timings
+from judge.grading.results import Graded, Grading, PassRule
 from judge.reports import csv as csv_report
 from judge.reports import junit as junit_report
 from judge.reports import markdown as markdown_report
+from judge.reports.grading_json import strip_timings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -96,7 +97,7 @@ def test_grades_a_folder_with_every_verdict_and_score(tmp_path: Path) -> None:
         "process",
         "--jobs",
         2,
-        "--json",
+        "--json-file",
         out / "grades.json",
         "--csv",
         out / "grades.csv",
@@ -136,7 +137,7 @@ def _check_junit(path: Path, expected: dict[str, tuple[str, float]]) -> None:
         cases = list(suite)
         assert [case.name for case in cases] == ["samples", "properties", "stress"]
         assert {case.classname for case in cases} == {f"{name}/add"}
-        properties = {prop.name: prop.value for prop in suite.properties()}
+        properties = {prop.name: prop.value for prop in suite.properties()}  # type: ignore[no-untyped-call]
         assert properties["verdict"] == verdict and properties["seed"] == "0"
         failed = [case for case in cases if case.result]
         assert (verdict == "AC") == (not failed)
@@ -173,7 +174,7 @@ def test_two_runs_agree_byte_for_byte_apart_from_timings(tmp_path: Path) -> None
             jobs,
             "--seed",
             3,
-            *("--json", out / "g.json", "--junit", out / "j.xml"),
+            *("--json-file", out / "g.json", "--junit", out / "j.xml"),
             *("--csv", out / "g.csv", "--markdown", out / "g.md"),
         )
         assert result.exit_code == 1, result.output
@@ -207,7 +208,7 @@ def test_docker_grading_is_reproducible(tmp_path: Path) -> None:
             "docker",
             "-j",
             2,
-            *("--json", out / "g.json", "--junit", out / "j.xml"),
+            *("--json-file", out / "g.json", "--junit", out / "j.xml"),
             *("--csv", out / "g.csv", "--markdown", out / "g.md"),
         )
         assert result.exit_code == 1, result.output
@@ -244,7 +245,7 @@ def test_docker_grades_labelled_solutions_by_their_folders(tmp_path: Path) -> No
     assert len(expected) >= 5
     out = tmp_path / "g.json"
     problem = ROOT / "problems" / "pairwise-similarity"
-    result = _grade(problem, "--dir", subs, "--sandbox", "docker", "-j", 2, "--json", out)
+    result = _grade(problem, "--dir", subs, "--sandbox", "docker", "-j", 2, "--json-file", out)
     assert result.exit_code == 1, result.output
     rows = _results(out)
     assert {name: row["verdict"] for name, row in rows.items()} == expected
@@ -283,7 +284,7 @@ def test_a_dying_worker_is_that_candidates_internal_error_only(tmp_path: Path) -
     subs = _candidates(tmp_path / "subs", ["ok", "wa_negative", "ok_solution_class"])
     (subs / "killer.py").write_text("def add(a, b):\n    return 666\n")
     out = tmp_path / "g.json"
-    result = _grade(problem, "--dir", subs, "--sandbox", "process", "-j", 2, "--json", out)
+    result = _grade(problem, "--dir", subs, "--sandbox", "process", "-j", 2, "--json-file", out)
     assert result.exit_code == 3, result.output
     rows = _results(out)
     assert rows["killer"]["verdict"] == "IE" and "worker died" in rows["killer"]["message"]
@@ -298,16 +299,15 @@ def test_a_dying_worker_is_that_candidates_internal_error_only(tmp_path: Path) -
 def test_a_judge_fault_is_ie_for_one_and_exit_3(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import judge.grading.grade
-
-    real = judge.grading.grade.judge
+    import judge.grading.pool
+    from judge.core.engine import judge as real
 
     def flaky(problem, submission, opened, options):  # type: ignore[no-untyped-def]
         if submission.stem == "boom":
             raise RuntimeError("the engine tripped")
         return real(problem, submission, opened, options)
 
-    monkeypatch.setattr(judge.grading.grade, "judge", flaky)
+    monkeypatch.setattr(judge.grading.pool, "judge", flaky)
     subs = _candidates(tmp_path / "subs", ["ok"])
     shutil.copyfile(SUBMISSIONS / "ok.py", subs / "boom.py")
     out = tmp_path / "j.xml"
@@ -368,7 +368,7 @@ def test_pass_score_decides_the_exit_code(tmp_path: Path) -> None:
         ((), "give PROBLEM with SUBMISSION files or --dir, or --manifest"),
         ((ADD, SUBMISSIONS / "ok.py", SUBMISSIONS / "ok.py"), "given twice"),
         ((ADD, "--manifest", ADD / "problem.yaml"), "give no PROBLEM or --dir"),
-        ((ADD, SUBMISSIONS / "ok.py", "--json", SUBMISSIONS), "is a directory"),
+        ((ADD, SUBMISSIONS / "ok.py", "--json-file", SUBMISSIONS), "is a directory"),
     ],
 )
 def test_usage_errors_exit_2_before_judging(args: tuple[object, ...], fragment: str) -> None:
@@ -450,7 +450,7 @@ def test_manifest_grades_several_problems_per_candidate(tmp_path: Path) -> None:
         "process",
         "-j",
         2,
-        "--json",
+        "--json-file",
         out / "g.json",
         "--junit",
         out / "j.xml",

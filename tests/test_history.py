@@ -14,20 +14,12 @@ from pathlib import Path
 import pytest
 
 import judge.practice.history
+import judge.practice.schema
 from judge.core.errors import JudgeError, UsageError
 from judge.core.verdict import Verdict
-from judge.practice.history import (
-    DB_ENV,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Attempt,
-    GroupOutcome,
-    History,
-    NewSet,
-    PracticeSet,
-    SetProblem,
-    default_db_path,
-)
+from judge.practice.history import DB_ENV, History, default_db_path
+from judge.practice.records import Attempt, GroupOutcome, NewSet, PracticeSet, SetProblem
+from judge.practice.schema import MIGRATIONS, SCHEMA_VERSION
 
 T0 = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -204,7 +196,7 @@ def test_a_failed_migration_leaves_the_old_version(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = (*MIGRATIONS[:1], ("CREATE TABLE extra (x)", "THIS IS NOT SQL"))
-    monkeypatch.setattr(judge.practice.history, "MIGRATIONS", broken)
+    monkeypatch.setattr(judge.practice.schema, "MIGRATIONS", broken)
     with pytest.raises(JudgeError, match="left unchanged at schema 1"):
         History(db)
     with closing(sqlite3.connect(db)) as raw:

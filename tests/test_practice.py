@@ -24,17 +24,11 @@ from judge.core.errors import UsageError
 from judge.core.problem import Problem
 from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 from judge.practice.clock import ManualClock
+from judge.practice.draw import choose, weights_for
 from judge.practice.history import History
-from judge.practice.sets import (
-    Standing,
-    StartRequest,
-    choose,
-    compute_stats,
-    finish,
-    start_set,
-    submit,
-    weights_for,
-)
+from judge.practice.sets import StartRequest, finish, start_set, submit
+from judge.practice.standing import Standing
+from judge.practice.stats import compute_stats
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -40,7 +42,7 @@ def test_top_k_is_a_class_problem() -> None:
     assert entry.method("add").void and not entry.method("top").void
 
 
-def _broken(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+def _broken(tmp_path: Path, edit: Callable[[dict[str, Any]], object]) -> Path:
     folder = tmp_path / "add"
     shutil.copytree(ADD, folder)
     data = yaml.safe_load((folder / "problem.yaml").read_text())
@@ -67,8 +69,8 @@ def _broken(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
     ],
 )
 def test_malformed_yaml_names_file_and_field(
-    tmp_path: Path, edit, field: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, edit: Callable[[dict[str, Any]], object], field: str, message: str
+) -> None:
     folder = _broken(tmp_path, edit)
     with pytest.raises(ProblemError) as raised:
         load_problem(folder)

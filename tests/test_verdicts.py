@@ -26,7 +26,7 @@ EXPECTED = {
     "ole_print.py": (Verdict.OLE, "printed too much"),
     "ole_huge_return.py": (Verdict.OLE, "size cap"),
     "ce_syntax.py": (Verdict.CE, "SyntaxError"),
-    "ce_missing.py": (Verdict.CE, "the file defines: Helper, plus"),
+    "ce_missing.py": (Verdict.CE, "the file defines class Helper (no methods), plus()"),
     "ce_arity.py": (Verdict.CE, "must take 2 argument(s)"),
     "ce_import.py": (Verdict.CE, "ModuleNotFoundError"),
     "ce_exit_at_import.py": (Verdict.CE, "SystemExit"),

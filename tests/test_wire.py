@@ -112,7 +112,7 @@ def test_malformed_tagged_values_are_refused(data: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [{1, 2}, (x for x in []), object(), b"bytes", {"$tuple": 1}, numpy.array(["a"])]
+    "value", [{1, 2}, iter([]), object(), b"bytes", {"$tuple": 1}, numpy.array(["a"])]
 )
 def test_unencodable_values_are_refused(value: object) -> None:
     with pytest.raises(wire.WireError):

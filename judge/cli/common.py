@@ -1,30 +1,37 @@
-"""What every command module of the CLI shares: error handling and the common options.
+"""What every command module of the CLI shares: the root group's error handling, the exit
+code of a verdict, and the common options.
 
-Kept apart from `cli.py` so the command modules (`commands_practice`, `commands_grade`) can
-use it without importing the CLI's entry point, which imports them.
+The command modules (`judging`, `catalog`, `sandbox`, `practice`, `grade`) import this
+module and never `judge.cli` itself, which imports them. Nothing here imports the library's
+heavy parts (problem packages pull in numpy): `judge --help` stays fast.
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
 from rich.text import Text
 
-from judge.core.catalog import Filters
 from judge.core.errors import ExitCode, JudgeError
-from judge.core.problem import Category, Difficulty, Level
 from judge.core.text import printable
 from judge.core.verdict import Verdict
 
+if TYPE_CHECKING:
+    from judge.core.catalog import Filters
+
 F = TypeVar("F", bound=Callable[..., Any])
 DEBUG_ENV = "JUDGE_DEBUG"
+PROBLEMS_ENV = "JUDGE_PROBLEMS"
+"""The same name as `judge.core.catalog.PROBLEMS_ENV` (a test keeps them equal)."""
+DB_ENV = "JUDGE_DB"
+"""The same name as `judge.practice.history.DB_ENV` (a test keeps them equal)."""
 
 err_console = Console(stderr=True, soft_wrap=True)
 
@@ -63,7 +70,7 @@ class JudgeGroup(click.Group):
 
 def _traceback_if_debugging(ctx: click.Context) -> None:
     if ctx.params.get("debug"):
-        err_console.print(Text(traceback.format_exc(), style="dim"))
+        err_console.print(Text(printable(traceback.format_exc()), style="dim"))
 
 
 def exit_code_for(verdict: Verdict) -> ExitCode:
@@ -73,24 +80,67 @@ def exit_code_for(verdict: Verdict) -> ExitCode:
     return ExitCode.INTERNAL if verdict is Verdict.IE else ExitCode.NOT_ACCEPTED
 
 
+def from_environment(name: str) -> bool:
+    """Whether the current command's parameter `name` came from its environment variable."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source is click.core.ParameterSource.ENVIRONMENT
+
+
 def sandbox_option(command: F) -> F:
     return click.option(
         "--sandbox",
         type=click.Choice(["auto", "docker", "process"]),
         default="auto",
         show_default=True,
-        help="docker: isolated container; process: local fallback (weaker); auto: docker if available.",
+        help="docker: an isolated container; process: a local fallback (weaker); "
+        "auto: docker when available (see docs/sandbox.md).",
     )(command)
 
 
 def problems_option(command: F) -> F:
+    """--problems DIR, else $JUDGE_PROBLEMS (read by click), else ./problems."""
     return click.option(
         "--problems",
         "problems_dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
-        help="Folder of problem packages (default: $JUDGE_PROBLEMS or ./problems).",
+        envvar=PROBLEMS_ENV,
+        show_envvar=True,
+        help="Folder of problem packages (default: ./problems).",
     )(command)
+
+
+def json_option(command: F) -> F:
+    """--json: the same meaning in every command, a flag that prints JSON to stdout."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print JSON to stdout instead (for machines)."
+    )(command)
+
+
+class _LazyChoice(click.Choice[str]):
+    """A choice whose values are looked up the first time they are needed (a command's
+    help, or parsing), so that defining the option imports nothing heavy."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._values: tuple[str, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        if self._values is None:
+            self._values = tuple(self._load())
+        return self._values
+
+
+def _problem_enum_values(name: str) -> Callable[[], list[str]]:
+    def load() -> list[str]:
+        from judge.core import problem
+
+        kind: Iterable[Any] = getattr(problem, name)
+        return [member.value for member in kind]
+
+    return load
 
 
 def filter_options(command: F) -> F:
@@ -106,7 +156,10 @@ def filter_options(command: F) -> F:
         tags: tuple[str, ...],
         **kwargs: Any,
     ) -> Any:
-        filters = Filters(
+        from judge.core.catalog import Filters
+        from judge.core.problem import Category, Difficulty, Level
+
+        filters: Filters = Filters(
             tags=tags,
             levels=tuple(Level(level) for level in levels),
             categories=tuple(Category(category) for category in categories),
@@ -115,16 +168,19 @@ def filter_options(command: F) -> F:
         return command(*args, filters=filters, **kwargs)
 
     choices = (
-        ("--difficulty", "difficulties", Difficulty),
-        ("--level", "levels", Level),
-        ("--category", "categories", Category),
+        ("--difficulty", "difficulties", "Difficulty"),
+        ("--level", "levels", "Level"),
+        ("--category", "categories", "Category"),
     )
     decorated: Any = click.option(
         "--tag", "tags", multiple=True, help="Skill tag (any of those given)."
     )(wrapper)
     for flag, name, kind in reversed(choices):
-        choice = click.Choice([member.value for member in kind])
         decorated = click.option(
-            flag, name, multiple=True, type=choice, help="Any of those given (repeatable)."
+            flag,
+            name,
+            multiple=True,
+            type=_LazyChoice(_problem_enum_values(kind)),
+            help="Any of those given (repeatable).",
         )(decorated)
     return decorated  # type: ignore[no-any-return]

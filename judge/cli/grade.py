@@ -1,7 +1,7 @@
-"""`judge grade`: parse, plan the tasks, call judge.grading.grade, write the reports, exit.
+"""`judge grade`: parse, plan the tasks, call judge.grading.pool, write the reports, exit.
 
-Registered on the main group at the bottom of cli.py. This module does not import cli.py
-(cli imports it), so it carries its own option decorators and error handler.
+Registered on the root group by `judge.cli`, which this module never imports; errors and
+their exit codes are handled once, by the root group (`common.JudgeGroup`).
 
 Exit codes: 0 every candidate passed, 1 someone did not, 2 usage, package or sandbox
 error (found before any judging), 3 the judge failed someone (an IE result).
@@ -21,11 +21,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from judge.cli.common import F, err_console, problems_option, sandbox_option
+from judge.cli.common import (
+    F,
+    err_console,
+    from_environment,
+    json_option,
+    problems_option,
+    sandbox_option,
+)
 from judge.core.errors import JudgeError, UsageError
 
 if TYPE_CHECKING:  # the library is imported inside the command: `judge --help` stays fast
-    from judge.grading.grade import Graded, Grading, Progress
+    from judge.grading.pool import Progress
+    from judge.grading.results import Graded, Grading
 
 
 def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
@@ -34,7 +42,7 @@ def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
     )
 
 
-@click.command()
+@click.command(short_help="Grade many candidates' submissions at once (CI).")
 @click.argument("problem", required=False)
 @click.argument(
     "submissions", nargs=-1, type=click.Path(exists=True, readable=True, path_type=Path)
@@ -70,7 +78,8 @@ def _report_path(flag: str, help_text: str) -> Callable[[F], F]:
 @click.option("--memory-limit", type=click.IntRange(min=16), help="MiB for the sandbox.")
 @click.option("--max-examples", type=click.IntRange(min=1), help="Property examples to try.")
 @_report_path("--junit", "Write JUnit XML (a test suite per candidate) to this file.")
-@_report_path("--json", "Write the results as JSON (schema 1) to this file.")
+@json_option
+@_report_path("--json-file", "Write the results as JSON (schema 1) to this file.")
 @_report_path("--csv", "Write candidate, problem, verdict, score, passed as CSV to this file.")
 @_report_path("--markdown", "Write the Markdown summary to this file too.")
 @sandbox_option
@@ -87,7 +96,8 @@ def grade(
     memory_limit: int | None,
     max_examples: int | None,
     junit: Path | None,
-    json: Path | None,
+    as_json: bool,
+    json_file: Path | None,
     csv: Path | None,
     markdown: Path | None,
     sandbox: str,
@@ -96,24 +106,32 @@ def grade(
     """Grade candidates' submissions: PROBLEM with SUBMISSION files or folders, or --dir,
     or several problems with --manifest. The seed is the same for every candidate.
 
+    Exit code 0 when every candidate passed, 1 when one did not, 2 for a usage, manifest,
+    package or sandbox error (before judging), 3 when the judge failed someone. See
+    docs/grading.md for candidates, manifests and reports.
+
     \b
     judge grade two-sum alice.py bob.py
-    judge grade two-sum --dir submissions/ --junit junit.xml --json grades.json
-    judge grade --manifest grading.yaml --pass-score 60
+    judge grade two-sum --dir subs/ --junit junit.xml --json-file grades.json
+    judge grade --manifest grading.yaml --pass-score 60 --json > grades.json
     """
     from judge.core.atomic import write_atomically
     from judge.core.catalog import resolve
     from judge.core.engine import JudgeOptions
     from judge.grading import candidates
-    from judge.grading import grade as grading_lib
+    from judge.grading import pool as grading_lib
+    from judge.grading.results import PassRule
     from judge.reports import csv as csv_report
     from judge.reports import junit as junit_report
     from judge.reports import markdown as markdown_report
+    from judge.reports.github import append_step_summary
     from judge.sandbox import SandboxChoice, open_sandbox
 
     if manifest is not None:
         if problem is not None or folder is not None:
             raise UsageError("--manifest names the problems and files: give no PROBLEM or --dir")
+        if from_environment("problems_dir"):  # the manifest's problems_dir wins over the env
+            problems_dir = None  # (still the fallback when it names none: catalog reads it)
         tasks = candidates.plan_manifest(manifest, problems_dir)
     else:
         if problem is None:
@@ -122,11 +140,11 @@ def grade(
             raise UsageError(f"give SUBMISSION files or folders, or --dir, for {problem}")
         loaded = resolve(problem, problems_dir)
         tasks = candidates.plan_paths(loaded, submissions, folder)
-    reports = {"--junit": junit, "--json": json, "--csv": csv, "--markdown": markdown}
+    reports = {"--junit": junit, "--json-file": json_file, "--csv": csv, "--markdown": markdown}
     _check_writable({flag: path for flag, path in reports.items() if path is not None})
     opened = open_sandbox(SandboxChoice(sandbox))
     if opened.info.notice:
-        err_console.print(Text(f"notice: {opened.info.notice}", style="yellow"))
+        err_console.print(Text(f"notice: {_shown(opened.info.notice)}", style="yellow"))
     options = JudgeOptions(
         seed=seed, time_limit_s=time_limit, memory_limit_mib=memory_limit, max_examples=max_examples
     )
@@ -135,7 +153,7 @@ def grade(
             tasks,
             opened,
             options,
-            rule=grading_lib.PassRule(pass_score),
+            rule=PassRule(pass_score),
             jobs=jobs or grading_lib.default_jobs(),
             per_problem=manifest is not None,
             progress=progress,
@@ -143,7 +161,7 @@ def grade(
     summary = markdown_report.render(result)
     outputs: list[tuple[Path | None, Callable[[Grading], str]]] = [
         (junit, junit_report.render),
-        (json, _json_text),
+        (json_file, _json_text),
         (csv, csv_report.render),
         (markdown, lambda _: summary),
     ]
@@ -154,10 +172,14 @@ def grade(
             except OSError as error:
                 raise JudgeError(f"could not write {path}: {error.strerror or error}") from None
     try:
-        grading_lib.append_step_summary(summary)
+        append_step_summary(summary)
     except OSError as error:  # the summary is a courtesy: never what fails the grading
-        err_console.print(Text(f"warning: $GITHUB_STEP_SUMMARY not written: {error}", "yellow"))
-    _print_results(result, Console(soft_wrap=True))
+        warning = f"warning: $GITHUB_STEP_SUMMARY not written: {_shown(str(error))}"
+        err_console.print(Text(warning, "yellow"))
+    if as_json:
+        click.echo(_json_text(result), nl=False)
+    else:
+        _print_results(result, Console(soft_wrap=True))
     sys.exit(result.exit_code)
 
 
@@ -177,7 +199,7 @@ def _check_writable(paths: dict[str, Path]) -> None:
 def _json_text(result: Grading) -> str:
     import json
 
-    from judge.grading.grade import grading_to_dict
+    from judge.reports.grading_json import grading_to_dict
 
     return json.dumps(grading_to_dict(result), indent=2) + "\n"
 
@@ -194,7 +216,7 @@ def _line(graded: Graded) -> Text:
     mark, style = ("✓", "green") if graded.passed else ("✗", "red")
     line = Text.assemble(
         (mark, style),
-        f" {_shown(graded.candidate)} · {report.problem}: ",
+        f" {_shown(graded.candidate)} · {_shown(report.problem)}: ",
         (report.verdict.value, "bold"),
         f" {report.score:g}/100",
     )
@@ -232,7 +254,7 @@ def _progress(total: int) -> Iterator[Progress]:
 
 
 def _print_results(result: Grading, console: Console) -> None:
-    from judge.grading.grade import totals
+    from judge.grading.results import totals
     from judge.reports.console import STYLES
 
     table = Table(show_edge=False)
@@ -241,8 +263,8 @@ def _print_results(result: Grading, console: Console) -> None:
     for graded in result.results:
         report = graded.report
         table.add_row(
-            _shown(graded.candidate),
-            report.problem,
+            Text(_shown(graded.candidate)),
+            Text(_shown(report.problem)),
             Text(report.verdict.value, style=STYLES[report.verdict]),
             f"{report.score:g}",
             Text("yes", style="green") if graded.passed else Text("no", style="red"),

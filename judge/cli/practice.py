@@ -1,7 +1,7 @@
 """`judge practice …` and `judge stats`: parse, call judge.practice.sets, render, exit.
 
-Registered on the main group at the bottom of cli.py. This module does not import cli.py
-(cli imports it), so it carries its own option decorators and error handler.
+Registered on the root group by `judge.cli`, which this module never imports; errors and
+their exit codes are handled once, by the root group (`common.JudgeGroup`).
 
 The clock is the context object when it is a `Clock` (tests pass a fake one with
 `CliRunner.invoke(main, args, obj=clock)`), else the system clock.
@@ -22,19 +22,22 @@ from rich.table import Table
 from rich.text import Text
 
 from judge.cli.common import (
+    DB_ENV,
     F,
     err_console,
     exit_code_for,
     filter_options,
+    json_option,
     problems_option,
     sandbox_option,
 )
-from judge.core.catalog import Filters
+from judge.core.text import printable, single_line
 from judge.practice.clock import Clock, SystemClock
-from judge.reports.practice import JSON_SCHEMA, attempt_to_dict, progress_to_dict, stats_to_dict
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
-    from judge.practice.sets import Progress, StatsRow
+    from judge.core.catalog import Filters
+    from judge.practice.encounters import Progress
+    from judge.practice.stats import StatsRow
 
 
 def _db_option(command: F) -> F:
@@ -43,12 +46,10 @@ def _db_option(command: F) -> F:
         "db_path",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="History database (default: $JUDGE_DB, else history.sqlite3 in the user data dir).",
+        envvar=DB_ENV,
+        show_envvar=True,
+        help="History database (default: history.sqlite3 in the user data folder).",
     )(command)
-
-
-def _json_option(command: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON (schema 1).")(command)
 
 
 def _clock() -> Clock:
@@ -76,12 +77,12 @@ def _time_left(state: Progress) -> Text:
     return Text(f"over by {_duration(left)}: submissions now count as late", style="bold red")
 
 
-@click.group()
+@click.group(short_help="Timed practice sets: draw, solve, submit, finish.")
 def practice() -> None:
     """Timed practice sets: draw problems, solve them against the clock, submit, finish."""
 
 
-@practice.command()
+@practice.command(short_help="Draw problems and start the clock.")
 @click.option(
     "--count", type=click.IntRange(min=1), default=3, show_default=True, help="Problems to draw."
 )
@@ -101,7 +102,7 @@ def practice() -> None:
 )
 @problems_option
 @_db_option
-@_json_option
+@json_option
 def start(
     count: int,
     minutes: int | None,
@@ -117,6 +118,7 @@ def start(
     from judge.core.catalog import all_problems, problems_folder
     from judge.practice.history import open_history
     from judge.practice.sets import StartRequest, progress, start_set
+    from judge.reports.practice import progress_to_dict
 
     request = StartRequest(filters, count, minutes, seed, uniform, workspace)
     clock = _clock()
@@ -133,18 +135,18 @@ def start(
         Text.assemble(
             ("Practice set started: ", "bold"),
             f"{len(started.problems)} problems, {started.minutes:g} min, ",
-            f"ends {_local(started.deadline)} · workspace {started.workspace}",
+            f"ends {_local(started.deadline)} · workspace {single_line(str(started.workspace))}",
         )
     )
     table = Table(show_edge=False)
-    for column in ("#", "slug", "title", "difficulty", "suggested"):
-        table.add_column(column, no_wrap=column == "slug")
+    for column in ("#", "slug", "title", "difficulty", "suggested"):  # only the title wraps
+        table.add_column(column, no_wrap=column != "title", overflow="fold")
     for problem in started.problems:
         table.add_row(
             str(problem.position),
-            problem.slug,
-            problem.title,
-            problem.difficulty,
+            Text(single_line(problem.slug)),
+            Text(single_line(problem.title)),
+            Text(single_line(problem.difficulty)),
             f"{problem.suggested_minutes} min",
         )
     console.print(table)
@@ -173,7 +175,7 @@ def _status_table(state: Progress) -> Table:
         )
         table.add_row(
             str(encounter.problem.position),
-            encounter.problem.slug,
+            Text(single_line(encounter.problem.slug)),
             str(len(encounter.attempts)),
             "-" if last is None else last.verdict.value + (" (late)" if last.late else ""),
             f"{encounter.best_score:g}",
@@ -199,21 +201,23 @@ def _status_view(state: Progress) -> Table:
         Text(
             f"solved {state.solved_on_time}/{len(state.encounters)}"
             + (f" (+{state.solved_late} late)" if state.solved_late else "")
-            + f" · score {state.score:g}/100 · workspace {state.practice_set.workspace}",
+            + f" · score {state.score:g}/100"
+            + f" · workspace {single_line(str(state.practice_set.workspace))}",
             style="dim",
         )
     )
     return view
 
 
-@practice.command()
+@practice.command(short_help="The running set: attempts, verdicts, time left.")
 @click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
 @_db_option
-@_json_option
+@json_option
 def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     """The running set: problems, attempts, verdicts, time left."""
     from judge.practice.history import open_history
     from judge.practice.sets import progress, require_active
+    from judge.reports.practice import progress_to_dict
 
     clock = _clock()
     with open_history(db_path) as history:
@@ -237,13 +241,18 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
                 pass
 
 
-@practice.command()
+@practice.command(short_help="Judge a file of the set and record the attempt.")
 @click.argument("slug")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @sandbox_option
-@problems_option
+@click.option(  # not $JUDGE_PROBLEMS: the set remembers its own folder
+    "--problems",
+    "problems_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of problem packages (default: the one the set was started with).",
+)
 @_db_option
-@_json_option
+@json_option
 def submit(
     slug: str,
     file: Path | None,
@@ -257,6 +266,7 @@ def submit(
     from judge.practice.sets import progress, submit
     from judge.reports import console as console_report
     from judge.reports.json import report_to_dict
+    from judge.reports.practice import JSON_SCHEMA, attempt_to_dict
     from judge.sandbox import SandboxChoice, open_sandbox
 
     clock = _clock()
@@ -299,13 +309,14 @@ def submit(
     sys.exit(exit_code_for(report.verdict))
 
 
-@practice.command()
+@practice.command(short_help="Close the running set and print its summary.")
 @_db_option
-@_json_option
+@json_option
 def finish(db_path: Path | None, as_json: bool) -> None:
     """Close the running set and print its summary: solved, time per problem, score."""
     from judge.practice.history import open_history
     from judge.practice.sets import finish
+    from judge.reports.practice import progress_to_dict
 
     with open_history(db_path) as history:
         state = finish(history, _clock())
@@ -339,7 +350,7 @@ def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
         table.add_column(column, no_wrap=index == 0)
     for row in rows:
         table.add_row(
-            row.name,
+            Text(single_line(row.name)),
             str(row.drawn),
             str(row.tried),
             str(row.attempts),
@@ -350,13 +361,14 @@ def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
     return table
 
 
-@click.command()
+@click.command(short_help="Practice progress per skill, and what to review.")
 @_db_option
-@_json_option
+@json_option
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Progress over all practice: per skill and category, and what to review."""
     from judge.practice.history import open_history
-    from judge.practice.sets import compute_stats
+    from judge.practice.stats import compute_stats
+    from judge.reports.practice import stats_to_dict
 
     with open_history(db_path) as history:
         found = compute_stats(history)
@@ -372,7 +384,12 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     console.print(_stats_table("by category", found.categories))
     review = Table(title="review queue", show_edge=False, title_justify="left")
     for column in ("slug", "title", "why", "last drawn"):
-        review.add_column(column, no_wrap=column == "slug")
+        review.add_column(column, no_wrap=column in ("slug", "last drawn"), overflow="fold")
     for item in found.review:
-        review.add_row(item.slug, item.title, item.reason, _local(item.last_drawn))
+        review.add_row(
+            Text(single_line(item.slug)),
+            Text(single_line(item.title)),
+            Text(printable(item.reason)),
+            _local(item.last_drawn),
+        )
     console.print(review if found.review else Text("review queue: empty", style="green"))

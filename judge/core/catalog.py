@@ -14,7 +14,10 @@ PROBLEMS_ENV = "JUDGE_PROBLEMS"
 
 
 def problems_folder(explicit: Path | None = None) -> Path:
-    """`--problems DIR`, else $JUDGE_PROBLEMS, else ./problems."""
+    """`explicit`, else $JUDGE_PROBLEMS, else ./problems.
+
+    The CLI's `--problems` option reads $JUDGE_PROBLEMS itself (click's `envvar`, shown in
+    `--help`) and passes it as `explicit`; the fallback here serves library callers."""
     return Path(explicit or os.environ.get(PROBLEMS_ENV) or "problems")
 
 

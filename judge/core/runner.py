@@ -148,8 +148,8 @@ class Runner:
         session = self.session()
         if session is None:
             time_s, wall_s = (spent.time_s, spent.wall_s) if spent else (0.0, 0.0)
-            failure = (Verdict.RE, self._reload_failure or "")
-            return Answer(failure, None, time_s, wall_s, None)
+            reloaded = (Verdict.RE, self._reload_failure or "")
+            return Answer(reloaded, None, time_s, wall_s, None)
         exchange = session.request(message, time_limit_s, self._reply_budget)
         time_s = (spent.time_s if spent else 0.0) + (exchange.time_s or 0.0)
         wall_s = (spent.wall_s if spent else 0.0) + exchange.wall_s

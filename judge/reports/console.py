@@ -1,4 +1,9 @@
-"""The human report of `judge run`: a verdict line, a table of groups, the first failure."""
+"""The human report of `judge run`: a verdict line, a table of groups, the first failure.
+
+Every text that a user, a problem package or a submission chose (names, paths, messages,
+inputs, answers) goes through `judge.core.text` and into `Text` objects, never into a
+string that rich would read as markup: `[red]` in a file name is shown as typed.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +44,7 @@ def _mib(value: float | None) -> str:
 
 def render(report: Report, console: Console) -> None:
     header = Text.assemble(
-        (report.problem, "bold"),
+        (single_line(report.problem), "bold"),
         "  ·  ",
         single_line(report.submission),
         "  ·  ",
@@ -74,11 +79,10 @@ def render(report: Report, console: Console) -> None:
         console.print(table)
         for group in report.groups:
             if group.time_limit_note:
-                console.print(
-                    Text(f"{group.group.value} time limit: {group.time_limit_note}", style="dim")
-                )
+                note = printable(group.time_limit_note)
+                console.print(Text(f"{group.group.value} time limit: {note}", style="dim"))
     for note in report.notes:
-        console.print(Text(f"note: {note}", style="yellow"))
+        console.print(Text(f"note: {printable(note)}", style="yellow"))
     failure = report.first_failure
     if failure is not None:
         lines = [

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
 
 from judge.core.text import single_line
-
-if TYPE_CHECKING:
-    from judge.grading.grade import Grading
+from judge.grading.results import Grading
 
 COLUMNS = ("candidate", "problem", "verdict", "score", "passed")
 

@@ -21,13 +21,10 @@ code: characters XML 1.0 cannot carry are escaped, never written raw.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
 
 from judge.core.text import xml_safe
 from judge.core.verdict import CaseResult, Group, GroupResult, Report, Verdict
-
-if TYPE_CHECKING:
-    from judge.grading.grade import Graded, Grading
+from judge.grading.results import Graded, Grading
 
 MESSAGE_CHARS = 300
 """The `message` attribute is a one-line title (annotations show it); the text has the rest."""

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
 from judge.core.text import printable, single_line
 from judge.core.verdict import Group
+from judge.grading.results import Graded, Grading
 from judge.reports.junit import case_detail
-
-if TYPE_CHECKING:
-    from judge.grading.grade import Graded, Grading
 
 MARKS = {True: "✅", False: "❌"}
 

@@ -5,11 +5,11 @@ Schema 1: additions keep the version, renames bump it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from judge.practice.history import Attempt
-    from judge.practice.sets import Progress, Stats, StatsRow
+from judge.practice.encounters import Progress
+from judge.practice.records import Attempt
+from judge.practice.stats import Stats, StatsRow
 
 JSON_SCHEMA = 1
 

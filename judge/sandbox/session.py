@@ -212,9 +212,7 @@ class HarnessSession(abc.ABC):
                     return self._ended(start, before)
                 if stream == STDERR:
                     if not self._note_output(len(data), data):
-                        return self._fail(
-                            Outcome.OUTPUT, "the submission printed too much", start
-                        )
+                        return self._fail(Outcome.OUTPUT, "the submission printed too much", start)
                 else:
                     self._stdout += data
                 continue

@@ -1,8 +1,10 @@
-"""Grade many candidates at once: plan the tasks, judge them in parallel, decide who passes.
+"""Grade many candidates at once: judge the planned tasks in parallel, decide who passes.
 
-A *task* is one candidate's submission for one problem. Every task is judged with the same
-options (above all the same seed) and the Hypothesis database off, so two gradings of the
-same files give the same verdicts and scores; only timings differ (`TIMING_FIELDS`).
+A *task* is one candidate's submission for one problem (planned by
+`judge.grading.candidates`). Every task is judged with the same options (above all the same
+seed) and the Hypothesis database off, so two gradings of the same files give the same
+verdicts and scores; only timings differ (`judge.reports.grading_json.TIMING_FIELDS`). What
+comes out is plain data, `judge.grading.results.Grading`.
 
 Why processes and not threads: Hypothesis is not thread-safe. With `jobs > 1` each task
 runs in a worker process started with "spawn" (no inherited Docker client or locks); a
@@ -29,83 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from judge import __version__
-from judge.core.engine import JudgeOptions, judge, stress_suite
-from judge.core.errors import ExitCode, JudgeError, ProblemError
+from judge.core.engine import JudgeOptions, judge
+from judge.core.errors import JudgeError, ProblemError
 from judge.core.problem import Problem, load_problem
+from judge.core.stress import StressSuite, stress_suite
 from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 from judge.grading.candidates import Task
+from judge.grading.results import Graded, Grading, PassRule
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-
-TIMING_FIELDS = frozenset(
-    {
-        "time_ms",
-        "wall_ms",
-        "memory_mb",
-        "max_time_ms",
-        "max_memory_mb",
-        "elapsed_s",
-        "time_limit_s",
-        "time_limit_note",
-    }
-)
-"""JSON fields that measure this machine at this moment: the only ones that may differ
-between two gradings of the same files with the same seed (see `strip_timings`)."""
-
-
-@dataclass(frozen=True)
-class Graded:
-    """One task's judgement and whether it reaches the pass rule."""
-
-    candidate: str
-    report: Report
-    passed: bool
-
-    @property
-    def problem(self) -> str:
-        return self.report.problem
-
-
-@dataclass(frozen=True)
-class PassRule:
-    """Who passes: every task accepted, or every task scoring at least `min_score`."""
-
-    min_score: float | None = None
-
-    def passes(self, report: Report) -> bool:
-        if report.verdict is Verdict.IE:
-            return False
-        if self.min_score is None:
-            return report.verdict is Verdict.AC
-        return report.score >= self.min_score
-
-    def describe(self) -> str:
-        return "accepted" if self.min_score is None else f"score ≥ {self.min_score:g}"
-
-
-@dataclass(frozen=True)
-class Grading:
-    """All results, in the order the tasks were planned."""
-
-    results: tuple[Graded, ...]
-    seed: int
-    rule: PassRule
-    sandbox: SandboxInfo
-    per_problem: bool
-    """Whether results are named candidate/problem (a manifest) or by candidate alone."""
-    elapsed_s: float
-
-    def name(self, graded: Graded) -> str:
-        return f"{graded.candidate}/{graded.problem}" if self.per_problem else graded.candidate
-
-    @property
-    def exit_code(self) -> ExitCode:
-        """INTERNAL if the judge failed anyone (IE), else OK when everyone passed."""
-        if any(graded.report.verdict is Verdict.IE for graded in self.results):
-            return ExitCode.INTERNAL
-        return (
-            ExitCode.OK if all(graded.passed for graded in self.results) else ExitCode.NOT_ACCEPTED
-        )
-
 
 Progress = Callable[[Graded, int, int], None]
 """Called in the parent as each task finishes: (result, done so far, total)."""
@@ -133,9 +66,14 @@ def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: Judge
                 f"generating the stress cases failed: {type(error).__name__}: {error}",
             ) from None
         try:
-            stress_limit(problem, opened.sandbox, suite)
+            stress_limit(problem, opened.sandbox, _already(suite))
         except JudgeFault as fault:
             raise JudgeError(f"calibrating {problem.slug} failed: {fault}") from None
+
+
+def _already(suite: StressSuite) -> Callable[[], StressSuite]:
+    """The suite built above, for `stress_limit` (which would otherwise build it on a miss)."""
+    return lambda: suite
 
 
 def grade(
@@ -321,99 +259,9 @@ def _work(task: Task, options: JudgeOptions) -> _Outcome:
         return _Outcome(None, f"{type(error).__name__}: {error}")
 
 
-# --- outputs ----------------------------------------------------------------------------
-
-
 def default_jobs() -> int:
     """The CPUs this process may use (a container's or taskset's share), at least 1."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-@dataclass(frozen=True)
-class CandidateTotal:
-    """A candidate's results together: the mean score over their problems (each out of
-    100 with the default weights), and whether every one of them passed."""
-
-    candidate: str
-    problems: int
-    score: float
-    passed: bool
-
-
-def totals(grading: Grading) -> list[CandidateTotal]:
-    """One line per candidate, in the order they first appear."""
-    by_candidate: dict[str, list[Graded]] = {}
-    for graded in grading.results:
-        by_candidate.setdefault(graded.candidate, []).append(graded)
-    return [
-        CandidateTotal(
-            candidate,
-            len(results),
-            round(sum(g.report.score for g in results) / len(results), 2),
-            all(g.passed for g in results),
-        )
-        for candidate, results in by_candidate.items()
-    ]
-
-
-def grading_to_dict(grading: Grading) -> dict[str, Any]:
-    """The `--json` document: schema, seed and pass rule, then one entry per candidate and
-    problem with the same fields as `judge run --json` (plus candidate and passed)."""
-    from judge.reports.json import SCHEMA_VERSION, report_to_dict
-
-    results = []
-    for graded in grading.results:
-        fields = report_to_dict(graded.report)
-        results.append(
-            {
-                "candidate": graded.candidate,
-                "problem": fields.pop("problem"),
-                "verdict": fields.pop("verdict"),
-                "score": fields.pop("score"),
-                "passed": graded.passed,
-                **fields,
-            }
-        )
-    return {
-        "schema": SCHEMA_VERSION,
-        "kind": "grading",
-        "judge_version": __version__,
-        "seed": grading.seed,
-        "pass_rule": grading.rule.describe(),
-        "pass_score": grading.rule.min_score,
-        "sandbox": {
-            "kind": grading.sandbox.kind,
-            "image_id": grading.sandbox.image_id,
-            "notice": grading.sandbox.notice,
-        },
-        "exit_code": grading.exit_code,
-        "elapsed_s": grading.elapsed_s,
-        "candidates": [
-            {"candidate": t.candidate, "problems": t.problems, "score": t.score, "passed": t.passed}
-            for t in totals(grading)
-        ],
-        "results": results,
-    }
-
-
-def strip_timings(value: Any) -> Any:
-    """A JSON document without `TIMING_FIELDS`: what two gradings must agree on exactly."""
-    if isinstance(value, dict):
-        return {k: strip_timings(v) for k, v in value.items() if k not in TIMING_FIELDS}
-    if isinstance(value, list):
-        return [strip_timings(item) for item in value]
-    return value
-
-
-def append_step_summary(markdown: str, environ: dict[str, str] | None = None) -> Path | None:
-    """Append to $GITHUB_STEP_SUMMARY when GitHub Actions set it; the file is GitHub's, so
-    this appends (in one write) rather than replacing."""
-    target = (environ if environ is not None else os.environ).get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return None
-    with open(target, "a", encoding="utf-8") as stream:
-        stream.write(markdown if markdown.endswith("\n") else markdown + "\n")
-    return Path(target)
