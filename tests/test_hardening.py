@@ -239,3 +239,36 @@ def test_grading_a_folder_of_hostile_files_never_exits_3(tmp_path: Path) -> None
     reference = (ADD / "reference.py").read_text()
     assert reference.strip() not in report.read_text()
     assert not any(line.startswith("✓ eve") for line in result.output.splitlines())
+
+
+def test_the_json_report_carries_the_judges_traceback_for_ie(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    def broken(self: Entry, caller: object, case: object, time_limit_s: float) -> object:
+        raise TypeError("a bug in the judge")
+
+    from judge.core.entries import FunctionEntry
+
+    monkeypatch.setattr(FunctionEntry, "execute", broken)
+    result = _invoke("run", str(ADD), str(SUBMISSIONS / "ok.py"), "--sandbox", "process", "--json")
+    assert result.exit_code == 3
+    report = json.loads(result.output)
+    assert report["verdict"] == "IE" and "Traceback" in report["debug"]
+
+
+def test_any_crash_of_the_judge_exits_3_with_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not 1 ("not accepted"): CI must never count a judge crash as a failed candidate."""
+    import judge.core.catalog
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(judge.core.catalog, "resolve", crash)
+    result = _invoke("run", str(ADD), str(SUBMISSIONS / "ok.py"), "--sandbox", "process")
+    assert result.exit_code == 3
+    assert "internal error: the judge crashed (KeyError: 'a bug')" in result.output
+    assert "--debug" in result.output and "Traceback" not in result.output
+    debugged = _invoke("--debug", "run", str(ADD), str(SUBMISSIONS / "ok.py"))
+    assert debugged.exit_code == 3 and "Traceback" in debugged.output

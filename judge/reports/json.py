@@ -69,6 +69,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "judge_version": report.judge_version,
         "elapsed_s": report.elapsed_s,
         "notes": list(report.notes),
+        "debug": report.debug,
         "groups": [group_to_dict(group) for group in report.groups],
         "cases": [case_to_dict(case) for case in report.cases],
     }
