@@ -8,6 +8,8 @@ can never be what makes CI green.
 from __future__ import annotations
 
 import os
+import random
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -18,7 +20,8 @@ import pytest
 from judge.core.errors import SandboxUnavailable
 from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.sandbox.docker import connect, leftover_containers
+from judge.sandbox.containers import leftover_containers
+from judge.sandbox.docker import connect
 from judge.sandbox.process import NOBODY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,15 +42,17 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def docker_opened() -> OpenedSandbox:
+def docker_opened() -> Iterator[OpenedSandbox]:
     try:
-        return open_sandbox(SandboxChoice.DOCKER)
+        opened = open_sandbox(SandboxChoice.DOCKER)
     except SandboxUnavailable as error:
         if os.environ.get("JUDGE_REQUIRE_DOCKER") == "1":
             pytest.fail(
                 f"Docker is required here (JUDGE_REQUIRE_DOCKER=1) but unavailable: {error}"
             )
         pytest.skip(f"no Docker sandbox: {error}")
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +65,28 @@ def _docker_marker(request: pytest.FixtureRequest) -> None:
 @pytest.fixture(scope="session")
 def process_opened() -> OpenedSandbox:
     return open_sandbox(SandboxChoice.PROCESS)
+
+
+SMALL_STREAM = 2 * 10**4
+
+
+@pytest.fixture(scope="session")
+def top_k(tmp_path_factory: pytest.TempPathFactory) -> Problem:
+    """top-k-streaming with stress streams of 2·10^4 values instead of 2·10^6: the same
+    shapes, in a copy under its own slug so that no cache mistakes it for the package.
+    For in-process (fake sandbox) judgements, which would otherwise take seconds."""
+    folder = tmp_path_factory.mktemp("problems") / "top-k-small"
+    shutil.copytree(ROOT / "problems" / "top-k-streaming", folder)
+    yaml_path = folder / "problem.yaml"
+    yaml_path.write_text(
+        yaml_path.read_text().replace("slug: top-k-streaming", "slug: top-k-small")
+    )
+    with (folder / "properties.py").open("a") as properties:
+        properties.write(f"\nMAX_STREAM = {SMALL_STREAM}\n")
+    problem = load_problem(folder)
+    for case in problem.properties.stress_cases(random.Random(0)):
+        assert sum(len(step) for step in case.steps) <= SMALL_STREAM + len(case.steps)
+    return problem
 
 
 @pytest.fixture(scope="session")

@@ -111,6 +111,12 @@ class _Recording:
         self.image_id = inner.image_id
         self.started: list[str] = []
 
+    def prepare(self, limits: Limits) -> None:
+        self.inner.prepare(limits)
+
+    def close(self) -> None:
+        self.inner.close()
+
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> HarnessSession:
         self.started.append(submission.name)
         session: HarnessSession = self.inner.start(submission, entry, limits)

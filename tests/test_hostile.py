@@ -22,7 +22,7 @@ from judge.core.engine import JudgeOptions, judge
 from judge.core.problem import Problem, load_problem
 from judge.core.verdict import Report, Verdict
 from judge.sandbox import OpenedSandbox
-from judge.sandbox.docker import OWNER_LABEL, sweep_orphans
+from judge.sandbox.containers import OWNER_LABEL, sweep_orphans
 from judge.sandbox.session import HARD_DEADLINE_GRACE_S, TRANSFER_BYTES_PER_S
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

@@ -142,7 +142,8 @@ def grade(
         tasks = candidates.plan_paths(loaded, submissions, folder)
     reports = {"--junit": junit, "--json-file": json_file, "--csv": csv, "--markdown": markdown}
     _check_writable({flag: path for flag, path in reports.items() if path is not None})
-    opened = open_sandbox(SandboxChoice(sandbox))
+    opened = open_sandbox(SandboxChoice(sandbox), keep_spare=True)
+    click.get_current_context().call_on_close(opened.close)
     if opened.info.notice:
         err_console.print(Text(f"notice: {_shown(opened.info.notice)}", style="yellow"))
     options = JudgeOptions(

@@ -271,8 +271,8 @@ def submit(
 
     clock = _clock()
     with open_history(db_path) as history:
-        opened = open_sandbox(SandboxChoice(sandbox))
-        submitted = submit(history, slug, file, opened, clock, problems_dir=problems_dir)
+        with open_sandbox(SandboxChoice(sandbox)) as opened:
+            submitted = submit(history, slug, file, opened, clock, problems_dir=problems_dir)
         current = history.get_set(submitted.attempt.set_id) if submitted.attempt else None
         state = progress(history, current, clock) if current else None
     report, attempt = submitted.report, submitted.attempt

@@ -12,23 +12,19 @@ import json
 import os
 import platform
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from judge.core.atomic import write_atomically
+from judge.core.cache import cache_root
 from judge.core.errors import ProblemError
 from judge.core.problem import Problem
 from judge.core.runner import Runner
-from judge.core.stress import StressSuite
+from judge.core.suite import SuiteCase
 from judge.core.verdict import Group, Verdict
 from judge.sandbox import Sandbox
-
-CACHE_ENV = "JUDGE_CACHE_DIR"
-
 
 RUNS_PER_CASE = 3
 """The reference runs each stress case this many times; the median counts (noise either way)."""
@@ -43,8 +39,7 @@ class StressLimit:
 
 
 def cache_path() -> Path:
-    folder = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("judge"))
-    return folder / "calibration.json"
+    return cache_root() / "calibration.json"
 
 
 def _machine() -> str:
@@ -60,13 +55,13 @@ def _machine() -> str:
 
 
 def stress_limit(
-    problem: Problem, sandbox: Sandbox, suite: Callable[[], StressSuite]
+    problem: Problem, sandbox: Sandbox, cases: Callable[[], Sequence[SuiteCase]]
 ) -> StressLimit:
     """The stress time limit for this problem here, measuring the reference if not cached.
 
     Call it before any submission's sandbox starts: a measurement taken while untrusted code
     runs beside it (busy threads in another container) would be slowed, and cached for every
-    later judgement. `suite` is only built on a cache miss."""
+    later judgement. `cases` (the stress cases) are only asked for on a cache miss."""
     key = "|".join(
         [problem.slug, problem.fingerprint(), sandbox.kind, sandbox.image_id or "-", _machine()]
     )
@@ -74,7 +69,7 @@ def stress_limit(
     reference_s = cache.get(key)
     source, warning = "cached", ""
     if not isinstance(reference_s, (int, float)):
-        reference_s = measure_reference(problem, sandbox, suite())
+        reference_s = measure_reference(problem, sandbox, cases())
         cache[key] = reference_s
         source = "measured now"
         try:
@@ -93,7 +88,7 @@ def stress_limit(
     return StressLimit(round(limit, 3), note, warning)
 
 
-def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) -> float:
+def measure_reference(problem: Problem, sandbox: Sandbox, cases: Sequence[SuiteCase]) -> float:
     """The reference's slowest stress case, run as a submission in the sandbox (the median
     of `RUNS_PER_CASE` runs of each case)."""
     reference = problem.root / "reference.py"
@@ -101,10 +96,12 @@ def measure_reference(problem: Problem, sandbox: Sandbox, suite: StressSuite) ->
     generous = max(problem.stress.floor_s, problem.limits.time_s) * 20
     slowest = 0.0
     try:
-        for index, (case, expected) in enumerate(zip(suite.cases, suite.expected, strict=True)):
+        for index, item in enumerate(cases):
             times = []
             for _ in range(RUNS_PER_CASE):
-                result = runner.run(Group.STRESS, index, case, generous, expected=expected)
+                result = runner.run(
+                    Group.STRESS, index, item.case, generous, expected=item.expected
+                )
                 if result.verdict is not Verdict.AC or result.time_ms is None:
                     raise ProblemError(
                         problem.root / "reference.py",

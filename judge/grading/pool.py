@@ -17,7 +17,9 @@ result; the other tasks go on. Usage and package errors are raised before any ju
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import tempfile
@@ -34,7 +36,7 @@ from judge import __version__
 from judge.core.engine import JudgeOptions, judge
 from judge.core.errors import JudgeError, ProblemError
 from judge.core.problem import Problem, load_problem
-from judge.core.stress import StressSuite, stress_suite
+from judge.core.suite import load_suite
 from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
 from judge.grading.candidates import Task
 from judge.grading.results import Graded, Grading, PassRule
@@ -56,24 +58,20 @@ def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: Judge
     from judge.core.runner import JudgeFault
 
     for problem in problems:
+        max_examples = options.max_examples or problem.max_examples
         try:
-            suite = stress_suite(problem, options.seed)
+            stress = load_suite(problem, options.seed, max_examples).stress
         except JudgeError:
             raise
-        except Exception as error:  # the package's own generator or reference is broken
+        except Exception as error:  # the package's own generators or reference are broken
             raise ProblemError(
                 problem.root / "properties.py",
-                f"generating the stress cases failed: {type(error).__name__}: {error}",
+                f"generating the cases failed: {type(error).__name__}: {error}",
             ) from None
         try:
-            stress_limit(problem, opened.sandbox, _already(suite))
+            stress_limit(problem, opened.sandbox, functools.partial(tuple, stress))
         except JudgeFault as fault:
             raise JudgeError(f"calibrating {problem.slug} failed: {fault}") from None
-
-
-def _already(suite: StressSuite) -> Callable[[], StressSuite]:
-    """The suite built above, for `stress_limit` (which would otherwise build it on a miss)."""
-    return lambda: suite
 
 
 def grade(
@@ -248,7 +246,10 @@ def _work(task: Task, options: JudgeOptions) -> _Outcome:
     """Judge one task in a worker; any failure of the judge is returned as a fault."""
     try:
         if _WORKER["opened"] is None:
-            mine = open_sandbox(_WORKER["choice"])
+            mine = open_sandbox(_WORKER["choice"], keep_spare=True)
+            # The spare container must not outlive the worker: pool workers end by
+            # os._exit, which runs multiprocessing's finalizers but not atexit hooks.
+            multiprocessing.util.Finalize(mine, mine.close, exitpriority=10)
             # The parent's info (its notice, its image id) so that reports do not depend on -j.
             _WORKER["opened"] = OpenedSandbox(mine.sandbox, _WORKER["info"])
         problems: dict[Path, Problem] = _WORKER["problems"]

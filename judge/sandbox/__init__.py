@@ -25,8 +25,16 @@ class Sandbox(Protocol):
     def image_id(self) -> str | None:
         """The image sessions run in, for reports and calibration caches (None: no image)."""
 
+    def prepare(self, limits: Limits) -> None:
+        """Get ready for a session with these limits in the background (a no-op where
+        starting is cheap); the next `start` may use what this started."""
+
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> HarnessSession:
-        """Start a harness for the submission; raise SessionFailed if the sandbox cannot."""
+        """Start a harness for the submission; raise SessionFailed if the sandbox cannot,
+        SubmissionRefused if the submission file is not one the judge will read."""
+
+    def close(self) -> None:
+        """Release what `prepare` started and no session used."""
 
 
 class SandboxChoice(str, enum.Enum):
@@ -45,9 +53,21 @@ class OpenedSandbox:
     sandbox: Sandbox
     info: SandboxInfo
 
+    def close(self) -> None:
+        self.sandbox.close()
 
-def open_sandbox(choice: SandboxChoice) -> OpenedSandbox:
-    """The sandbox for a choice; SandboxUnavailable (with what to run) when it cannot be had."""
+    def __enter__(self) -> OpenedSandbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def open_sandbox(choice: SandboxChoice, *, keep_spare: bool = False) -> OpenedSandbox:
+    """The sandbox for a choice; SandboxUnavailable (with what to run) when it cannot be had.
+
+    `keep_spare`: the caller judges one submission after another, so each session's start
+    also starts the next one's container (see `DockerSandbox`)."""
     from judge.sandbox.process import NOTICE, NOTICE_FALLBACK, ProcessSandbox
 
     if choice is SandboxChoice.PROCESS:
@@ -55,7 +75,7 @@ def open_sandbox(choice: SandboxChoice) -> OpenedSandbox:
     from judge.sandbox.docker import DockerSandbox
 
     try:
-        docker_sandbox = DockerSandbox()
+        docker_sandbox = DockerSandbox(keep_spare=keep_spare)
     except SandboxUnavailable as error:
         if choice is SandboxChoice.DOCKER:
             raise

@@ -61,6 +61,12 @@ class FakeSandbox:
         harness: entry resolution, CE on hello, exceptions as error replies."""
         return cls()
 
+    def prepare(self, limits: Limits) -> None:
+        """Nothing to prepare in-process."""
+
+    def close(self) -> None:
+        """Nothing is kept between sessions."""
+
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> FakeSession:
         if self._handler is not None:
             hello, handler = {"ok": True}, self._handler

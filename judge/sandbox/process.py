@@ -86,8 +86,14 @@ class ProcessSandbox:
     kind = "process"
     image_id = None
 
+    def prepare(self, limits: Limits) -> None:
+        """Nothing to prepare: a process starts in milliseconds."""
+
     def start(self, submission: Path, entry: dict[str, Any], limits: Limits) -> ProcessSession:
         return ProcessSession(submission, entry, limits)
+
+    def close(self) -> None:
+        """Nothing is kept between sessions."""
 
 
 class ProcessSession(HarnessSession):

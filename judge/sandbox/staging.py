@@ -59,18 +59,28 @@ def read_submission(path: Path) -> bytes:
     return data
 
 
-def stage(submission: Path) -> Path:
-    """A fresh world-readable folder with the harness files and a copy of the submission;
-    SubmissionRefused when the submission is not a file the judge will read."""
-    source = read_submission(submission)
+def make_stage() -> Path:
+    """A fresh world-readable folder with the harness files; the submission comes later."""
     folder = Path(tempfile.mkdtemp(prefix="judge-stage-"))
     try:
         folder.chmod(0o755)
         for name in HARNESS_FILES:
             shutil.copyfile(INSIDE_DIR / name, folder / name)
+            (folder / name).chmod(0o644)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def stage(submission: Path) -> Path:
+    """A staging folder with the submission copied in; SubmissionRefused when the
+    submission is not a file the judge will read."""
+    source = read_submission(submission)
+    folder = make_stage()
+    try:
         (folder / SUBMISSION_NAME).write_bytes(source)
-        for path in folder.iterdir():
-            path.chmod(0o644)
+        (folder / SUBMISSION_NAME).chmod(0o644)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
