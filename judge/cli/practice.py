@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,11 +32,17 @@ from judge.cli.common import (
 )
 from judge.core.text import printable, single_line
 from judge.practice.clock import Clock, SystemClock
+from judge.reports.practice_console import (
+    duration,
+    local,
+    stats_table,
+    status_table,
+    status_view,
+    time_left,
+)
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
     from judge.core.catalog import Filters
-    from judge.practice.encounters import Progress
-    from judge.practice.stats import StatsRow
 
 
 def _db_option(command: F) -> F:
@@ -55,26 +60,6 @@ def _db_option(command: F) -> F:
 def _clock() -> Clock:
     given = click.get_current_context().obj
     return given if isinstance(given, Clock) else SystemClock()
-
-
-def _duration(seconds: float) -> str:
-    seconds = abs(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    return f"{minutes}m {secs:02d}s" if minutes else f"{secs}s"
-
-
-def _local(moment: datetime) -> str:
-    return f"{moment.astimezone():%Y-%m-%d %H:%M}"
-
-
-def _time_left(state: Progress) -> Text:
-    left = state.time_left_s
-    if left >= 0:
-        return Text(f"{_duration(left)} left", style="bold green" if left > 300 else "bold yellow")
-    return Text(f"over by {_duration(left)}: submissions now count as late", style="bold red")
 
 
 @click.group(short_help="Timed practice sets: draw, solve, submit, finish.")
@@ -135,7 +120,7 @@ def start(
         Text.assemble(
             ("Practice set started: ", "bold"),
             f"{len(started.problems)} problems, {started.minutes:g} min, ",
-            f"ends {_local(started.deadline)} · workspace {single_line(str(started.workspace))}",
+            f"ends {local(started.deadline)} · workspace {single_line(str(started.workspace))}",
         )
     )
     table = Table(show_edge=False)
@@ -160,55 +145,6 @@ def start(
     )
 
 
-def _status_table(state: Progress) -> Table:
-    table = Table(show_edge=False)
-    for column in ("#", "slug", "attempts", "last", "best", "solved", "time", "passed"):
-        table.add_column(column, no_wrap=column == "slug")
-    for encounter in state.encounters:
-        last = encounter.attempts[-1] if encounter.attempts else None
-        solved = (
-            Text("no", style="red")
-            if not encounter.solved
-            else Text("yes", style="green")
-            if encounter.solved_on_time
-            else Text("late", style="yellow")
-        )
-        table.add_row(
-            str(encounter.problem.position),
-            Text(single_line(encounter.problem.slug)),
-            str(len(encounter.attempts)),
-            "-" if last is None else last.verdict.value + (" (late)" if last.late else ""),
-            f"{encounter.best_score:g}",
-            solved,
-            "-" if encounter.solve_s is None else _duration(encounter.solve_s),
-            "-" if last is None else f"{last.cases_passed}/{last.cases_total}",
-        )
-    return table
-
-
-def _status_view(state: Progress) -> Table:
-    view = Table.grid()
-    view.add_row(Text.assemble(("Practice set · ", "bold"), _time_left(state)))
-    view.add_row(
-        Text(
-            f"started {_local(state.practice_set.started_at)} · "
-            f"deadline {_local(state.practice_set.deadline)}",
-            style="dim",
-        )
-    )
-    view.add_row(_status_table(state))
-    view.add_row(
-        Text(
-            f"solved {state.solved_on_time}/{len(state.encounters)}"
-            + (f" (+{state.solved_late} late)" if state.solved_late else "")
-            + f" · score {state.score:g}/100"
-            + f" · workspace {single_line(str(state.practice_set.workspace))}",
-            style="dim",
-        )
-    )
-    return view
-
-
 @practice.command(short_help="The running set: attempts, verdicts, time left.")
 @click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
 @_db_option
@@ -226,9 +162,9 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
             click.echo(json.dumps(progress_to_dict(state), indent=2))
             return
         if not watch:
-            Console().print(_status_view(state))
+            Console().print(status_view(state))
             return
-        with Live(_status_view(state), console=Console(), auto_refresh=False) as live:
+        with Live(status_view(state), console=Console(), auto_refresh=False) as live:
             try:
                 while state.time_left_s > 0:
                     clock.sleep(1.0)
@@ -236,7 +172,7 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
                     if current is None or not current.active:
                         break  # finished from another terminal
                     state = progress(history, current, clock)
-                    live.update(_status_view(state), refresh=True)
+                    live.update(status_view(state), refresh=True)
             except KeyboardInterrupt:
                 pass
 
@@ -295,7 +231,7 @@ def submit(
         else:
             console.print(
                 Text(
-                    f"recorded: {attempt.verdict.value} at {_duration(attempt.elapsed_s)} "
+                    f"recorded: {attempt.verdict.value} at {duration(attempt.elapsed_s)} "
                     + ("(late)" if attempt.late else "into the set"),
                     style="bold yellow" if attempt.late else "bold",
                 )
@@ -303,7 +239,7 @@ def submit(
         if state is not None:
             console.print(
                 Text.assemble(
-                    f"solved {state.solved_on_time}/{len(state.encounters)} · ", _time_left(state)
+                    f"solved {state.solved_on_time}/{len(state.encounters)} · ", time_left(state)
                 )
             )
     sys.exit(exit_code_for(report.verdict))
@@ -328,37 +264,19 @@ def finish(db_path: Path | None, as_json: bool) -> None:
     used = (practice_set.finished_at - practice_set.started_at).total_seconds()
     console = Console()
     console.print(Text("Practice set finished", style="bold"))
-    console.print(_status_table(state))
+    console.print(status_table(state))
     console.print(
         Text(
             f"solved {state.solved_on_time}/{len(state.encounters)} in time"
             + (f" (+{state.solved_late} late)" if state.solved_late else "")
-            + f" · score {state.score:g}/100 · took {_duration(used)}"
-            + f" of {_duration(practice_set.minutes * 60)}",
+            + f" · score {state.score:g}/100 · took {duration(used)}"
+            + f" of {duration(practice_set.minutes * 60)}",
             style="bold",
         )
     )
     console.print(
         Text("time per problem: from the previous solve (or the start) to its first AC", "dim")
     )
-
-
-def _stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
-    table = Table(title=title, show_edge=False, title_justify="left")
-    columns = (title.split()[1], "drawn", "tried", "attempts", "solved", "first try", "median")
-    for index, column in enumerate(columns):
-        table.add_column(column, no_wrap=index == 0)
-    for row in rows:
-        table.add_row(
-            Text(single_line(row.name)),
-            str(row.drawn),
-            str(row.tried),
-            str(row.attempts),
-            str(row.solved),
-            "-" if row.first_try_rate is None else f"{row.first_try_rate:.0%}",
-            "-" if row.median_solve_s is None else _duration(row.median_solve_s),
-        )
-    return table
 
 
 @click.command(short_help="Practice progress per skill, and what to review.")
@@ -380,8 +298,8 @@ def stats(db_path: Path | None, as_json: bool) -> None:
         console.print("no practice yet: start with `judge practice start`")
         return
     console.print(Text(f"{found.sets} sets, {found.attempts} attempts", style="bold"))
-    console.print(_stats_table("by skill", found.skills))
-    console.print(_stats_table("by category", found.categories))
+    console.print(stats_table("by skill", found.skills))
+    console.print(stats_table("by category", found.categories))
     review = Table(title="review queue", show_edge=False, title_justify="left")
     for column in ("slug", "title", "why", "last drawn"):
         review.add_column(column, no_wrap=column in ("slug", "last drawn"), overflow="fold")
@@ -390,6 +308,6 @@ def stats(db_path: Path | None, as_json: bool) -> None:
             Text(single_line(item.slug)),
             Text(single_line(item.title)),
             Text(printable(item.reason)),
-            _local(item.last_drawn),
+            local(item.last_drawn),
         )
     console.print(review if found.review else Text("review queue: empty", style="green"))

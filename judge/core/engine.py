@@ -93,6 +93,7 @@ def judge(
         stress = _stress_limit(problem, options, opened, suite)
         opened.sandbox.prepare(limits)  # the container starts while the suite loads
         cases = suite()
+        problem.checker  # noqa: B018 - its imports (numpy, the package's own) overlap the start too
         notes += [warning for warning in (stress.warning, cases.warning) if warning]
         samples = _samples(problem, runner, limits, cases)
         groups.append(samples)
