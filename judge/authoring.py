@@ -8,21 +8,48 @@ A properties module defines:
     from_example(values: dict) -> Case       optional: turn a YAML example into a case
 
 For a function entry point a case is a dict of argument name to value. For a class entry
-point it is a `Script`: constructor arguments, then batches of method calls.
+point it is a `Script`: constructor arguments, then batches of method calls; `calls(...)`
+draws scripts whose failures shrink to the shortest failing sequence of calls.
+
+Checkers for `checker: custom`, built rather than written:
+
+    check = valid_answer(valid, objective=..., goal="max", name="length")  # any valid answer
+    check = subspace_checker(orthonormal=False)                            # any basis
+
+and the rules of the built-in checkers, to reuse inside a custom one: `float_mismatch`,
+`subspace_mismatch` (each None or the reason in words) and `align_signs`.
 
 Only re-exports: the definitions live in `judge.core`, and may move there; this face stays.
 """
 
-from judge.core.cases import Case, Script, Step, script_from_calls, stream
-from judge.core.checkers import Check, CheckContext, Tolerance
+from judge.core.cases import Case, Script, Step, calls, script_from_calls, stream
+from judge.core.checkers.base import (
+    Check,
+    CheckContext,
+    Checker,
+    ExpectedAnswerError,
+    Tolerance,
+)
+from judge.core.checkers.numeric import align_signs, float_mismatch
+from judge.core.checkers.subspace import subspace_checker, subspace_mismatch
+from judge.core.checkers.valid import Goal, valid_answer
 
 __all__ = [
     "Case",
     "Check",
     "CheckContext",
+    "Checker",
+    "ExpectedAnswerError",
+    "Goal",
     "Script",
     "Step",
     "Tolerance",
+    "align_signs",
+    "calls",
+    "float_mismatch",
     "script_from_calls",
     "stream",
+    "subspace_checker",
+    "subspace_mismatch",
+    "valid_answer",
 ]

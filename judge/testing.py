@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.core.cases import Case
-from judge.core.checkers import Check, CheckContext, Tolerance
+from judge.core.checkers import Check, CheckContext, ExpectedAnswerError, Tolerance
 from judge.core.problem import Problem
 from judge.core.problem import load_problem as _load
 
@@ -60,6 +60,7 @@ __all__ = [
     "Case",
     "Check",
     "CheckContext",
+    "ExpectedAnswerError",
     "Problem",
     "Tolerance",
     "check",

@@ -6,6 +6,7 @@
       sandbox            sandbox build, sandbox doctor
       practice           practice start|status|submit|finish, stats
       grade              grade
+      authoring          new-problem
       common             what they share: errors and exit codes (once, in JudgeGroup),
                          the common options
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import click
 
 from judge import __version__
-from judge.cli import catalog, grade, judging, practice, sandbox
+from judge.cli import authoring, catalog, grade, judging, practice, sandbox
 from judge.cli.common import DEBUG_ENV, JudgeGroup
 
 
@@ -51,3 +52,4 @@ main.add_command(sandbox.sandbox)
 main.add_command(practice.practice)
 main.add_command(practice.stats)
 main.add_command(grade.grade)
+main.add_command(authoring.new_problem)

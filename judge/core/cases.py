@@ -7,9 +7,12 @@ YAML examples; the entry kinds turn them into requests and reference calls.
 from __future__ import annotations
 
 import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 Case = Any
 """A dict of argument values (function problems) or a `Script` (class problems)."""
@@ -63,3 +66,44 @@ def script_from_calls(init: tuple[Any, ...], calls: Sequence[Sequence[Any]]) -> 
 def stream(method: str, values: Sequence[int]) -> Step:
     """A step feeding 64-bit integers to a one-argument method, as raw bytes on the wire."""
     return Step(method, array.array("q", values))
+
+
+def calls(
+    *,
+    methods: Mapping[str, SearchStrategy[tuple[Any, ...]]],
+    init: SearchStrategy[tuple[Any, ...]] | tuple[Any, ...] = (),
+    min_calls: int = 0,
+    max_calls: int = 30,
+    end: Sequence[Sequence[Any]] = (),
+) -> SearchStrategy[Script]:
+    """Scripts for a class problem: `init`, then up to `max_calls` calls of `methods` in any
+    order, then the calls in `end` (e.g. `[["top"]]`, to observe the final state).
+
+    `methods` maps each method's name to a strategy of its argument tuples (`st.tuples()`
+    for none); `init` is the constructor's arguments, or a strategy of them.
+
+        calls(init=st.tuples(st.integers(1, 4)),
+              methods={"get": st.tuples(keys), "put": st.tuples(keys, values)})
+
+    Shrinks as Hypothesis shrinks a list, fewer calls first: a failure shrinks to the
+    shortest sequence of calls that still fails, then each call towards the first method
+    named in `methods` and towards smaller arguments, then `init` towards its own minimum.
+    """
+    from hypothesis import strategies as st
+
+    if not methods:
+        raise ValueError("calls() needs at least one method")
+    tail = [list(call) for call in end]
+
+    def script(init_args: tuple[Any, ...], drawn: list[tuple[str, tuple[Any, ...]]]) -> Script:
+        for name, args in [("init", init_args), *drawn]:
+            if not isinstance(args, tuple):
+                raise TypeError(
+                    f"calls(): the strategy for {name} must draw argument tuples "
+                    f"(st.tuples(...)), but drew {args!r}"
+                )
+        return script_from_calls(init_args, [*([name, *args] for name, args in drawn), *tail])
+
+    one_call = st.one_of([st.tuples(st.just(name), args) for name, args in methods.items()])
+    inits = init if isinstance(init, st.SearchStrategy) else st.just(tuple(init))
+    return st.builds(script, inits, st.lists(one_call, min_size=min_calls, max_size=max_calls))

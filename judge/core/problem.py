@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import importlib.util
+import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import Any
 import yaml
 
 from judge.core.cases import Case
-from judge.core.checkers import BUILT_IN, Checker, CheckerName, Tolerance
+from judge.core.checkers import Checker, CheckerName, Tolerance
 from judge.core.entries import Entry, parse_entry, reference_entry
 from judge.core.errors import ProblemError
 from judge.core.fields import Fields
@@ -115,6 +116,8 @@ class Problem:
         """The problem's checker: a built-in by name, or its properties module's `check`."""
         if self.checker_name is CheckerName.CUSTOM:
             return self.properties.check  # type: ignore[no-any-return]
+        from judge.core.checkers.registry import BUILT_IN  # numpy: only once a check is due
+
         return BUILT_IN[self.checker_name]
 
     def sample_case(self, values: Mapping[str, Any]) -> Case:
@@ -200,6 +203,11 @@ def load_problem(folder: Path) -> Problem:
         abs=float(tolerance_fields.get("abs", (int, float), 1e-9)),
     )
     tolerance_fields.done()
+    if not all(0 <= value < math.inf for value in (tolerance.rel, tolerance.abs)):
+        top.fail(
+            "tolerance",
+            f"rel and abs must be finite and >= 0, got rel={tolerance.rel:g}, abs={tolerance.abs:g}",
+        )
     entry = parse_entry(top.child("entry"))
     examples = _examples(top, entry)
     weights_fields = top.child("weights", {})

@@ -1,0 +1,44 @@
+"""`exact` and `unordered`: the answer is the reference's, item for item or as a multiset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+
+from judge.core.checkers.base import Check, CheckContext
+
+
+def canonical(value: Any) -> Any:
+    """Tuples as lists and arrays as nested lists, so `(1, 2)` and `[1, 2]` compare equal.
+
+    Booleans keep their own identity: `True` is not accepted for `1`.
+    """
+    if isinstance(value, bool):
+        return ("bool", value)
+    if isinstance(value, (list, tuple)):
+        return [canonical(item) for item in value]
+    if isinstance(value, numpy.ndarray):
+        return canonical(value.tolist())
+    if isinstance(value, dict):
+        return {key: canonical(item) for key, item in value.items()}
+    return value
+
+
+def exact(context: CheckContext) -> Check:
+    """The answer must equal the reference's (tuples and lists alike)."""
+    if canonical(context.got) == canonical(context.expected):
+        return Check.accept()
+    return Check.reject("the answer differs from the expected one")
+
+
+def unordered(context: CheckContext) -> Check:
+    """The answer must hold the reference's items in any order (with multiplicity)."""
+    got, expected = canonical(context.got), canonical(context.expected)
+    if not isinstance(got, list):
+        return Check.reject(f"expected a list, got {type(context.got).__name__}")
+    try:
+        same = sorted(got, key=repr) == sorted(expected, key=repr)
+    except TypeError:
+        same = False
+    return Check.accept() if same else Check.reject("the items differ from the expected ones")
