@@ -10,14 +10,17 @@ Values are plain JSON, with two tagged forms for typed binary data (never pickle
     {"$tuple":   [...]}                                                  tuple
     {"$tuples":  [[...], ...]}                                           list of tuples
     {"$floats":  {"shape": [512, 512], "data": "<base64>"}}              nested lists of floats
+    {"$float":   "nan" | "inf" | "-inf"}                                 a non-finite float
 
 The last form is only a compact spelling: a large rectangular list of floats (a matrix
 returned as `tolist()`) crosses as raw doubles and is rebuilt as the same nested lists, so
 the harness need not build a 40 MB JSON text for 2·10^6 floats.
 
-NaN and infinities are refused both ways (`allow_nan=False`) inside plain JSON; inside an
-ndarray they are just bytes, which the checker judges. Integers are bounded in size, and
-every line read is capped by the reader before it reaches `decode_line`.
+NaN and infinities are refused as plain JSON both ways (`allow_nan=False`, and `1e999` is
+refused on reading); they travel only as `$float` tags or as bytes inside an ndarray, and
+the problem's checker judges them (an expected infinity can be right; NaN never is).
+Integers are bounded in size, and every line read is capped by the reader before it
+reaches `decode_line`.
 """
 
 from __future__ import annotations
@@ -77,6 +80,10 @@ ALLOWED_DTYPE_KINDS = frozenset("biuf")
 FLOAT_BLOCK_MIN = 1024
 """Rectangular float lists with at least this many values travel as raw doubles."""
 
+NON_FINITE = ("nan", "inf", "-inf")
+"""The only floats that travel tagged: JSON has no literal for them, and the reader refuses
+NaN, Infinity and overflowing literals such as 1e999 in plain JSON."""
+
 MAX_DEPTH = 64
 """Nesting deeper than this is refused: a deeply nested reply must not blow the host's stack."""
 MAX_DIMENSION = 1 << 31
@@ -112,7 +119,7 @@ def to_wire(value: Any, depth: int = 0) -> Any:
         return int(value)
     if isinstance(value, float):
         if value != value or value in (math.inf, -math.inf):
-            raise WireError(f"{value!r} is not a number JSON can carry")
+            return {"$float": repr(float(value))}  # "nan", "inf", "-inf": never a JSON literal
         return float(value)
     if isinstance(value, list):
         if _small_ints(value):
@@ -240,6 +247,10 @@ def from_wire(data: Any, depth: int = 0) -> Any:
                 return _ndarray_from_wire(body)
             if key == "$floats":
                 return _floats_from_wire(body)
+            if key == "$float":
+                if body not in NON_FINITE:
+                    raise WireError("$float must be 'nan', 'inf' or '-inf'")
+                return float(body)
         if any(key.startswith("$") for key in data):
             raise WireError("unknown tagged value")
         return {key: from_wire(item, depth + 1) for key, item in data.items()}
