@@ -11,6 +11,7 @@ from typing import Any
 
 from judge.core.cases import Case
 from judge.core.checkers import Check, CheckContext
+from judge.core.checkers.base import ExpectedAnswerError
 from judge.core.entries import Answer, ValueOf
 from judge.core.errors import JudgeError
 from judge.core.problem import Problem
@@ -171,6 +172,8 @@ class Runner:
         )
         try:
             result = self.problem.checker(context)
+        except ExpectedAnswerError as error:  # the package's reference is wrong: IE
+            raise JudgeFault(f"the reference's answer is wrong: {error}") from None
         except Exception as error:  # a checker bug is the judge's fault, never WA
             raise JudgeFault(f"the checker failed: {type(error).__name__}: {error}") from None
         if not isinstance(result, Check):
