@@ -22,7 +22,7 @@ and the rules of the built-in checkers, to reuse inside a custom one: `float_mis
 Only re-exports: the definitions live in `judge.core`, and may move there; this face stays.
 """
 
-from judge.core.cases import Case, Script, Step, calls, script_from_calls, stream
+from judge.core.cases import Case, Remote, Script, Step, calls, script_from_calls, stream
 from judge.core.checkers.base import (
     Check,
     CheckContext,
@@ -41,6 +41,7 @@ __all__ = [
     "Checker",
     "ExpectedAnswerError",
     "Goal",
+    "Remote",
     "Script",
     "Step",
     "Tolerance",

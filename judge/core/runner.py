@@ -6,6 +6,7 @@ and starts a fresh one after a case that ended it (timeout, crash, memory, proto
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -144,14 +145,19 @@ class Runner:
 
     # --- the entry kinds' side of a case (see `entries.Caller`) ----------------------------
     def request(
-        self, message: dict[str, Any], time_limit_s: float, value_of: ValueOf, spent: Answer | None
+        self,
+        message: dict[str, Any],
+        time_limit_s: float,
+        value_of: ValueOf,
+        spent: Answer | None,
+        sources: Sequence[Sequence[Any]] = (),
     ) -> Answer:
         session = self.session()
         if session is None:
             time_s, wall_s = (spent.time_s, spent.wall_s) if spent else (0.0, 0.0)
             reloaded = (Verdict.RE, self._reload_failure or "")
             return Answer(reloaded, None, time_s, wall_s, None)
-        exchange = session.request(message, time_limit_s, self._reply_budget)
+        exchange = session.request(message, time_limit_s, self._reply_budget, sources)
         time_s = (spent.time_s if spent else 0.0) + (exchange.time_s or 0.0)
         wall_s = (spent.wall_s if spent else 0.0) + exchange.wall_s
         failure = _failure(exchange, self._session)

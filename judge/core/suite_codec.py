@@ -15,6 +15,7 @@ arrays and scalars, `array.array`, and class-problem scripts. Anything else is
     {"g": [dtype, base64]}               numpy scalar
     {"a": [typecode, base64]}            array.array
     {"s": [init, [[method, calls], ...]]}  Script
+    {"r": values}                        Remote (a sequence read item by item from the host)
 
 The raw forms exist for speed: a stress case holds 10^5 to 10^6 numbers, which JSON parses
 a hundred times slower than base64 bytes.
@@ -29,7 +30,7 @@ import math
 import sys
 from typing import Any
 
-from judge.core.cases import Script, Step
+from judge.core.cases import Remote, Script, Step
 
 NUMERIC_KINDS = frozenset("biuf")
 RAW_MIN = 256
@@ -92,6 +93,8 @@ def pack(value: Any) -> Any:
     if isinstance(value, Script):
         steps = [[step.method, pack(step.calls)] for step in value.steps]
         return {"s": [pack(value.init), steps]}
+    if isinstance(value, Remote):
+        return {"r": pack(value.values)}
     raise Uncacheable(f"a {type(value).__name__} cannot be cached")
 
 
@@ -142,6 +145,8 @@ def unpack(data: Any) -> Any:
         values = array.array(typecode)
         values.frombytes(base64.b64decode(raw))
         return values
+    if tag == "r":
+        return Remote(unpack(body))
     if tag == "s":
         init, steps = body
         return Script(unpack(init), tuple(Step(method, unpack(calls)) for method, calls in steps))
@@ -175,6 +180,8 @@ def same(a: Any, b: Any) -> bool:
         return bool(a.dtype == b.dtype) and a.tobytes() == b.tobytes()
     if isinstance(a, array.array):
         return bool(a.typecode == b.typecode) and a.tobytes() == b.tobytes()
+    if isinstance(a, Remote):
+        return same(a.values, b.values)
     if isinstance(a, Script):
         return (
             same(a.init, b.init)

@@ -20,6 +20,7 @@ import enum
 import secrets
 import signal
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +118,9 @@ class HarnessSession(abc.ABC):
         self.stderr_head = bytearray()
         self.stderr_total = 0
         self._stdout = bytearray()
+        self._sources: Sequence[Sequence[Any]] = ()
+        self.reads = 0
+        """Items of `$remote` sequences served during the last request."""
 
     # --- transport, supplied by subclasses -------------------------------------------
     @abc.abstractmethod
@@ -157,16 +161,23 @@ class HarnessSession(abc.ABC):
         return self._await_reply(0, time.monotonic(), time.monotonic() + timeout_s, None, 0)
 
     def request(
-        self, message: dict[str, Any], time_limit_s: float, reply_budget_bytes: int = 0
+        self,
+        message: dict[str, Any],
+        time_limit_s: float,
+        reply_budget_bytes: int = 0,
+        sources: Sequence[Sequence[Any]] = (),
     ) -> Exchange:
         """Send one request and wait for its reply, enforcing every limit.
 
         `reply_budget_bytes` is the size of an honest reply (the reference's answer, encoded):
         the CPU allowance for (de)serialisation covers that much and no more, so a submission
-        cannot buy itself time by padding its reply."""
+        cannot buy itself time by padding its reply. `sources` are the sequences the request's
+        `$remote` arguments stand for: the host serves their items one read at a time, and
+        `reads` counts them."""
         if not self.alive:
             raise SessionFailed("request on a finished session")
         request_id = secrets.randbits(62)
+        self._sources, self.reads = sources, 0
         data = wire.encode_line({"id": request_id, **message})
         # The reply's size is unknown until it arrives: allow for the largest one permitted.
         transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
@@ -225,6 +236,11 @@ class HarnessSession(abc.ABC):
                 )
             if reply.get("id") == request_id and isinstance(reply.get("ok"), bool):
                 break
+            if reply.get("id") == request_id and "read" in reply and self._sources:
+                served = self._serve_read(request_id, reply["read"], deadline)
+                if served is not None:
+                    return self._fail(served, "a read the request does not allow", start)
+                continue
             # A line for another id was written by the submission, not the harness (ids are
             # random): never credited, only counted against the output cap.
             if not self._note_output(len(line) + 1, b""):
@@ -241,6 +257,23 @@ class HarnessSession(abc.ABC):
         if time_s is None:
             return self._fail(Outcome.PROTOCOL, "a reply without a valid time", start)
         return Exchange(Outcome.REPLY, reply, time_s, wall_s, _peak_mib(after))
+
+    def _serve_read(self, request_id: int, read: Any, deadline: float) -> Outcome | None:
+        """Answer one item of a `$remote` sequence; an outcome when the session must end."""
+        if (
+            not isinstance(read, list)
+            or len(read) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in read)
+            or not 0 <= read[0] < len(self._sources)
+            or not 0 <= read[1] < len(self._sources[read[0]])
+        ):
+            return Outcome.PROTOCOL
+        self.reads += 1
+        item = wire.to_wire(self._sources[read[0]][read[1]])
+        failed = self._send(wire.encode_line({"id": request_id, "item": item}), deadline)
+        if failed is Outcome.TIMEOUT:
+            return Outcome.TIMEOUT
+        return None if failed is None else Outcome.CRASH
 
     def _decide_time(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import enum
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, ClassVar, Protocol
@@ -59,9 +59,15 @@ class Caller(Protocol):
     """The runner's side of an execution: requests through its live session."""
 
     def request(
-        self, message: dict[str, Any], time_limit_s: float, value_of: ValueOf, spent: Answer | None
+        self,
+        message: dict[str, Any],
+        time_limit_s: float,
+        value_of: ValueOf,
+        spent: Answer | None,
+        sources: Sequence[Sequence[Any]] = (),
     ) -> Answer:
-        """Send one request; the answer's time and wall time add to those `spent` before."""
+        """Send one request; the answer's time and wall time add to those `spent` before.
+        `sources` are the sequences its `$remote` arguments stand for."""
 
     def abandon(self) -> None:
         """End the session: the submission's state is mid-case and must not serve another."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, ClassVar
 
-from judge.core.cases import Case
+from judge.core.cases import Case, Remote
 from judge.core.entries.base import (
     Answer,
     Caller,
@@ -60,9 +60,20 @@ class FunctionEntry(Entry):
         return reference(*copy.deepcopy(self.arguments(case)))
 
     def execute(self, caller: Caller, case: Case, time_limit_s: float) -> Answer:
-        message = {"op": wire.Op.CALL, "args": wire.to_wire(self.arguments(case))}
+        args: list[Any] = []
+        sources: list[Sequence[Any]] = []
+        for value in self.arguments(case):
+            if isinstance(value, Remote):  # stays here; the harness reads it item by item
+                args.append(wire.remote_to_wire(len(value), len(sources)))
+                sources.append(value.values)
+            else:
+                args.append(wire.to_wire(value))
         return caller.request(
-            message, time_limit_s, lambda reply: wire.from_wire(reply.get("value")), None
+            {"op": wire.Op.CALL, "args": args},
+            time_limit_s,
+            lambda reply: wire.from_wire(reply.get("value")),
+            None,
+            sources,
         )
 
     def signature(self) -> str:

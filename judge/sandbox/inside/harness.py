@@ -28,6 +28,7 @@ A failed call answers {"id": n, "ok": false, "error": KIND, "type": ..., "messag
 from __future__ import annotations
 
 import builtins
+import collections.abc
 import importlib.util
 import os
 import sys
@@ -232,11 +233,46 @@ def _timed(function: Any, *args: Any) -> tuple[Any, int, int]:
     return value, end - start, cpu_end - cpu_start
 
 
-def _handle(submission: Submission, request: dict[str, Any]) -> dict[str, Any]:
+class RemoteSequence(collections.abc.Sequence):  # type: ignore[type-arg]
+    """A sequence whose items stay on the host: each read is one round trip, which the host
+    counts and charges (a scan of 10^6 items cannot finish in time; a binary search's 20
+    reads cost milliseconds). Slices read their items one by one."""
+
+    def __init__(self, channel: Channel, request_id: Any, length: int, source: int) -> None:
+        self._channel, self._request_id = channel, request_id
+        self._length, self._source = length, source
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(self._length))]
+        position = index.__index__()
+        if position < 0:
+            position += self._length
+        if not 0 <= position < self._length:
+            raise IndexError("sequence index out of range")
+        self._channel.send({"id": self._request_id, "read": [self._source, position]})
+        answer = self._channel.read()
+        if answer is None or answer.get("id") != self._request_id or "item" not in answer:
+            raise RuntimeError("the host did not answer a read")  # the host ends the session
+        return wire.from_wire(answer["item"])
+
+    def __repr__(self) -> str:
+        return f"<sequence of {self._length} items on the host>"
+
+
+def _handle(submission: Submission, request: dict[str, Any], channel: Channel) -> dict[str, Any]:
     op = request.get("op")
+    request_id = request.get("id")
+
+    def remote(length: int, source: int) -> RemoteSequence:
+        return RemoteSequence(channel, request_id, length, source)
+
     # pop, not get: the raw JSON must not stay alive beside the decoded arguments.
     if op == wire.Op.CALL:
-        args = wire.from_wire(request.pop("args"))
+        args = wire.from_wire(request.pop("args"), remote=remote)
         value, wall, cpu = _timed(submission.function, *args)
         return {"ok": True, "value": _encode_value(value), "time_ns": wall, "cpu_ns": cpu}
     if op == wire.Op.NEW:
@@ -298,7 +334,7 @@ def serve(channel: Channel, submission: Submission) -> None:
         if request is None or request.get("op") == wire.Op.EXIT:
             return
         try:
-            reply = _handle(submission, request)
+            reply = _handle(submission, request, channel)
         except Unencodable as error:
             reply = _failure(error, wire.ErrorKind.UNENCODABLE)
         except BaseException as error:

@@ -11,6 +11,13 @@ Values are plain JSON, with two tagged forms for typed binary data (never pickle
     {"$tuples":  [[...], ...]}                                           list of tuples
     {"$floats":  {"shape": [512, 512], "data": "<base64>"}}              nested lists of floats
     {"$float":   "nan" | "inf" | "-inf"}                                 a non-finite float
+    {"$remote":  {"length": n, "source": k}}     a sequence read item by item from the host
+
+A `$remote` sequence is how a sublinear problem (binary search) tells O(log n) from a scan
+when sending the whole input would itself be O(n): the harness asks the host for each item
+it reads (`{"id": n, "read": [source, index]}` -> `{"id": n, "item": value}`), so the host
+counts the reads, and every read costs a round trip. Only requests carry it: the host
+decodes replies without a `remote` factory, and refuses the tag there.
 
 The last form is only a compact spelling: a large rectangular list of floats (a matrix
 returned as `tolist()`) crosses as raw doubles and is rebuilt as the same nested lists, so
@@ -220,8 +227,11 @@ def _ndarray_to_wire(numpy: Any, value: Any) -> dict[str, Any]:
     }
 
 
-def from_wire(data: Any, depth: int = 0) -> Any:
-    """Rebuild Python values from JSON data; raise WireError on anything malformed."""
+def from_wire(data: Any, depth: int = 0, remote: Any = None) -> Any:
+    """Rebuild Python values from JSON data; raise WireError on anything malformed.
+
+    `remote(length, source)` builds the value of a `$remote` tag (a sequence the harness
+    reads from the host item by item); without it, as on the host, the tag is refused."""
     if depth > MAX_DEPTH:
         raise WireError("value nested too deeply")
     if data is None or isinstance(data, (bool, str, float)):
@@ -229,14 +239,16 @@ def from_wire(data: Any, depth: int = 0) -> Any:
     if isinstance(data, int):
         return data
     if isinstance(data, list):
-        return [from_wire(item, depth + 1) for item in data]
+        return [from_wire(item, depth + 1, remote) for item in data]
     if isinstance(data, dict):
         if len(data) == 1:
             ((key, body),) = data.items()
+            if key == "$remote" and remote is not None:
+                return _remote_from_wire(body, remote)
             if key == "$tuple":
                 if not isinstance(body, list):
                     raise WireError("$tuple must hold a list")
-                return tuple(from_wire(item, depth + 1) for item in body)
+                return tuple(from_wire(item, depth + 1, remote) for item in body)
             if key == "$tuples":
                 if not isinstance(body, list) or not all(isinstance(item, list) for item in body):
                     raise WireError("$tuples must hold a list of lists")
@@ -253,8 +265,22 @@ def from_wire(data: Any, depth: int = 0) -> Any:
                 return float(body)
         if any(key.startswith("$") for key in data):
             raise WireError("unknown tagged value")
-        return {key: from_wire(item, depth + 1) for key, item in data.items()}
+        return {key: from_wire(item, depth + 1, remote) for key, item in data.items()}
     raise WireError(f"unexpected JSON value of type {type(data).__name__}")
+
+
+def remote_to_wire(length: int, source: int) -> dict[str, Any]:
+    """The stand-in for a sequence the host keeps and serves one read at a time."""
+    return {"$remote": {"length": length, "source": source}}
+
+
+def _remote_from_wire(body: Any, remote: Any) -> Any:
+    if not isinstance(body, dict) or set(body) != {"length", "source"}:
+        raise WireError("$remote needs exactly 'length' and 'source'")
+    length, source = body["length"], body["source"]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (length, source)):
+        raise WireError("$remote length and source must be non-negative integers")
+    return remote(length, source)
 
 
 def _array_from_wire(body: Any) -> array.array:  # type: ignore[type-arg]
