@@ -153,3 +153,38 @@ def test_an_unwritable_cache_is_a_note_not_a_failure(
     )
     assert report.verdict.accepted
     assert any("suite cache" in note for note in report.notes), report.notes
+
+
+@pytest.mark.parametrize("slug", ["two-sum", "lcs"])
+def test_generation_does_not_depend_on_the_modules_loaded(slug: str) -> None:
+    """Hypothesis harvests literals from loaded local modules; the judge switches that off,
+    so a fresh process that loaded other modules generates the same first pass."""
+    import hashlib
+    import json
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, json, sys\n"
+        "{preload}\n"
+        "from pathlib import Path\n"
+        "from judge.core.problem import load_problem\n"
+        "from judge.core.suite import first_pass_cases\n"
+        "from judge.core.suite_codec import pack\n"
+        "problem = load_problem(Path(sys.argv[1]))\n"
+        "cases = first_pass_cases(problem, 0, 60)\n"
+        "print(hashlib.sha256(json.dumps(pack(cases)).encode()).hexdigest())\n"
+    )
+    folder = str(ROOT / "problems" / slug)
+    digests = set()
+    for preload in ("pass", "import judge.cli, judge.grading.pool, judge.core.verify"):
+        done = subprocess.run(
+            [sys.executable, "-c", script.format(preload=preload), folder],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(done.stdout.strip())
+    problem = load_problem(ROOT / "problems" / slug)
+    here = hashlib.sha256(json.dumps(pack(first_pass_cases(problem, 0, 60))).encode()).hexdigest()
+    assert digests == {here}

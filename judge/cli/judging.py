@@ -61,6 +61,7 @@ def run(
         raise UsageError(f"{single_line(str(submission))}: {refused}") from None
     loaded = resolve(problem, problems_dir)
     opened = open_sandbox(SandboxChoice(sandbox))
+    click.get_current_context().call_on_close(opened.close)
     options = JudgeOptions(
         seed=seed, time_limit_s=time_limit, memory_limit_mib=memory_limit, max_examples=max_examples
     )
@@ -80,17 +81,27 @@ def run(
     help="Labelled submissions (default: solutions/<slug> beside the problems folder).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed for generated cases.")
+@click.option(
+    "--mutants",
+    is_flag=True,
+    help="Also judge mutants of each reference (in the process sandbox); fail below a 95% kill rate.",
+)
 @sandbox_option
 @problems_option
 def check(
     folders: tuple[Path, ...],
     solutions: Path | None,
     seed: int,
+    mutants: bool,
     sandbox: str,
     problems_dir: Path | None,
 ) -> None:
     """Verify problem packages (every package in the problems folder by default): metadata,
-    examples, the reference, and that each labelled submission gets its folder's verdict."""
+    examples, the reference, and that each labelled submission gets its folder's verdict.
+
+    Accepted and time-limit labels also show their stress margin: the limit over the slowest
+    stress case (headroom), or that case over the limit (excess, "≥" when it was stopped).
+    A margin under 2× is a warning line (!), not a failure."""
     from rich.console import Console
     from rich.text import Text
 
@@ -110,7 +121,8 @@ def check(
             raise UsageError(f"no problem packages found in {root}")
     if solutions is not None and len(folders) > 1:
         raise UsageError("--solutions names one problem's submissions: give one problem folder")
-    opened = open_sandbox(SandboxChoice(sandbox))
+    opened = open_sandbox(SandboxChoice(sandbox), keep_spare=True)
+    click.get_current_context().call_on_close(opened.close)
     if opened.info.notice:
         err_console.print(Text(f"notice: {printable(opened.info.notice)}", style="yellow"))
     console = Console()
@@ -134,6 +146,8 @@ def check(
             console.print(Text(f"  ✗ {printable(problem)}", style="red"))
         if result.stress_note:
             console.print(Text(f"  stress limit: {printable(result.stress_note)}", style="dim"))
+        if result.reference_margin is not None:
+            console.print(Text(f"  reference: {result.reference_margin}", style="dim"))
         for item in result.submissions:
             mark, style = ("✓", "green") if item.ok else ("✗", "red")
             got = item.report.verdict.value
@@ -144,5 +158,47 @@ def check(
             why = (item.report.message or (failure.message if failure else "")).strip()
             if not item.ok and why:  # a traceback's last line says the most
                 line += f" ({single_line(why.splitlines()[-1])[:200]})"
+            if item.margin is not None:
+                line += f" · {item.margin}"
             console.print(Text(line, style=style))
+        for warning in result.warnings:  # a thin time margin: worth fixing, not a failure
+            console.print(Text(f"  ! {printable(warning)}", style="yellow"))
+        if mutants:
+            all_ok &= _mutant_gate(folder, seed)
     sys.exit(ExitCode.OK if all_ok else ExitCode.NOT_ACCEPTED)
+
+
+def _mutant_gate(folder: Path, seed: int) -> bool:
+    """`check --mutants` for one package: the kill rate, problems, and each survivor's diff."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from judge.core.engine import JudgeOptions
+    from judge.core.mutation.gate import run_gate
+    from judge.grading.pool import default_jobs
+
+    gate = run_gate(
+        folder,
+        JudgeOptions(seed=seed),
+        jobs=default_jobs(),
+        progress=lambda m: err_console.print(Text(printable(m), style="dim")),
+    )
+    console = Console()
+    for problem in gate.problems:
+        console.print(Text(f"  ✗ mutants: {printable(problem)}", style="red"))
+    if gate.results:
+        judged = gate.total - gate.equivalent
+        listed = f", {gate.equivalent} listed as equivalent" if gate.equivalent else ""
+        console.print(
+            Text(
+                f"  {'✓' if gate.ok else '✗'} mutants: {gate.killed}/{judged} killed "
+                f"({gate.score:.1%}; at least {gate.threshold:.0%} needed) of {gate.total}"
+                f"{listed} · {gate.elapsed_s:.1f} s",
+                style="green" if gate.ok else "red",
+            )
+        )
+    for survivor in gate.survivors:
+        console.print(Text(f"    survived: {survivor.mutant.summary}", style="red"))
+        for line in survivor.mutant.diff.splitlines():
+            console.print(Text(f"      {printable(line)}", style="dim"), soft_wrap=True)
+    return gate.ok

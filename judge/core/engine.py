@@ -51,6 +51,15 @@ class JudgeOptions:
     memory_limit_mib: int | None = None
     max_examples: int | None = None
 
+    def limits(self, problem: Problem) -> Limits:
+        """The problem's limits with this judgement's overrides: the one place they meet."""
+        return Limits(
+            time_s=self.time_limit_s or problem.limits.time_s,
+            memory_mib=self.memory_limit_mib or problem.limits.memory_mib,
+            output_kib=problem.limits.output_kib,
+            message_mib=problem.limits.message_mib,
+        )
+
 
 class _CaseFailed(Exception):
     """Raised inside the Hypothesis test so that Hypothesis shrinks a failing example."""
@@ -73,12 +82,7 @@ def judge(
 ) -> Report:
     """The whole judgement. Never raises for the submission's faults; IE for the judge's."""
     started = time.monotonic()
-    limits = Limits(
-        time_s=options.time_limit_s or problem.limits.time_s,
-        memory_mib=options.memory_limit_mib or problem.limits.memory_mib,
-        output_kib=problem.limits.output_kib,
-        message_mib=problem.limits.message_mib,
-    )
+    limits = options.limits(problem)
     runner = Runner(problem, submission, opened.sandbox, limits)
     groups: list[GroupResult] = []
     notes: list[str] = []

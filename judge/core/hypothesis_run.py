@@ -6,7 +6,8 @@ shrunk: importing Hypothesis costs a fifth of a second that a cached judgement n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from judge.core.problem import Problem
@@ -35,4 +36,35 @@ def run_hypothesis(
         print_blob=False,
         verbosity=Verbosity.quiet,
     )
-    seed(seed_value)(configured(given(problem.properties.cases())(test)))()  # type: ignore[no-untyped-call]
+    with _no_local_constants():
+        seed(seed_value)(configured(given(problem.properties.cases())(test)))()  # type: ignore[no-untyped-call]
+
+
+@contextlib.contextmanager
+def _no_local_constants() -> Iterator[None]:
+    """Generation that depends on the seed alone.
+
+    Hypothesis (6.13x and later) mixes literals harvested from every "local" module loaded
+    so far into generation, so the same seed drew different examples in `judge run`, in
+    pytest and in a grading worker, and a cached first pass could differ from the one the
+    shrinking pass regenerates. The harvest is switched off while the judge generates;
+    older releases have no harvest and nothing to switch off."""
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # pragma: no cover - a release without the harvest
+        yield
+        return
+    harvest = getattr(providers, "_get_local_constants", None)
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    if harvest is None or cache is None:
+        yield
+        return
+    nothing = Constants()
+    providers._get_local_constants = lambda: nothing
+    cache.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = harvest
+        cache.cache.clear()

@@ -37,7 +37,7 @@ from judge.core.engine import JudgeOptions, judge
 from judge.core.errors import JudgeError, ProblemError
 from judge.core.problem import Problem, load_problem
 from judge.core.suite import load_suite
-from judge.core.verdict import Limits, Report, SandboxInfo, Verdict
+from judge.core.verdict import Report, SandboxInfo, Verdict
 from judge.grading.candidates import Task
 from judge.grading.results import Graded, Grading, PassRule
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
@@ -132,12 +132,7 @@ def grade(
 def _fault_report(
     task: Task, problem: Problem, opened: OpenedSandbox, options: JudgeOptions, message: str
 ) -> Report:
-    limits = Limits(
-        time_s=options.time_limit_s or problem.limits.time_s,
-        memory_mib=options.memory_limit_mib or problem.limits.memory_mib,
-        output_kib=problem.limits.output_kib,
-        message_mib=problem.limits.message_mib,
-    )
+    limits = options.limits(problem)
     return Report(
         problem=problem.slug,
         submission=str(task.submission),

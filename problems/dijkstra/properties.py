@@ -93,20 +93,27 @@ def _random_graph(rng: random.Random) -> dict[str, Any]:
     return {"n": MAX_N, "edges": edges, "source": edges[0][0]}
 
 
-def _fan_out(rng: random.Random) -> dict[str, Any]:
-    """An expensive edge from the source to every node, then cheap edges that improve most
-    of those distances later: many stale heap entries."""
-    source = rng.randrange(MAX_N)
-    edges = [(source, v, MAX_W) for v in range(MAX_N) if v != source]
-    uniform = rng.random
-    edges += [
-        (int(uniform() * MAX_N), int(uniform() * MAX_N), int(uniform() * 1001))
-        for _ in range(MAX_N + 1)
-    ]
+def _stale_hub(rng: random.Random) -> dict[str, Any]:
+    """A hub with 10^5 edges out, reached through 5 · 10^4 feeders that each offer a shorter
+    path than the one before (feeder i at distance i, then 2(k - i) + 1 to the hub): the hub
+    gets 5 · 10^4 heap entries, all but one stale when popped. Skipping stale entries costs
+    nothing; rescanning the hub's edges for each one is 5 · 10^9 relaxations."""
+    feeders = 5 * 10**4
+    order = list(range(MAX_N))
+    rng.shuffle(order)  # labels in random order: position 0 is the source, 1 the hub
+    source, hub, targets = order[0], order[1], order[2 + feeders :]
+    edges: list[Edge] = []
+    for i in range(1, feeders + 1):
+        feeder = order[1 + i]
+        edges += [(source, feeder, i), (feeder, hub, 2 * (feeders - i) + 1)]
+    edges += [(hub, target, rng.randint(0, MAX_W)) for target in targets]
+    while len(edges) < MAX_M:  # dearer or cheaper parallel edges out of the hub
+        edges.append((hub, rng.choice(targets), rng.randint(0, MAX_W)))
     rng.shuffle(edges)
     return {"n": MAX_N, "edges": edges, "source": source}
 
 
 def stress_cases(rng: random.Random) -> list[dict[str, Any]]:
-    """Maximum size (n = 10^5, m = 2 · 10^5): a long chain, a random graph, a fan-out."""
-    return [_long_chain(rng), _random_graph(rng), _fan_out(rng)]
+    """Maximum size (n = 10^5, m = 2 · 10^5): a long chain, a random graph, and a hub with
+    many stale heap entries."""
+    return [_long_chain(rng), _random_graph(rng), _stale_hub(rng)]

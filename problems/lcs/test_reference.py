@@ -1,4 +1,6 @@
-"""The LCS reference against brute force, and the custom checker against good and bad answers."""
+"""The LCS reference against brute force (memoised recursion, enumeration of subsequences)
+and, at full size, against a bit-parallel length; the custom checker against good and bad
+answers."""
 
 from __future__ import annotations
 
@@ -35,6 +37,30 @@ def lcs_length(a: str, b: str) -> int:
     return best(len(a), len(b))
 
 
+def lcs_length_bits(a: str, b: str) -> int:
+    """Allison and Dix's bit-parallel LCS length: one big-integer step per letter of b,
+    O(|a|·|b| / word) and nothing in common with a table. A zero bit of `row` below
+    bit |a| marks a position of a where the LCS so far grows."""
+    matches: dict[str, int] = {}
+    for position, letter in enumerate(a):
+        matches[letter] = matches.get(letter, 0) | 1 << position
+    full = (1 << len(a)) - 1
+    row = full
+    for letter in b:
+        hits = row & matches.get(letter, 0)
+        row = ((row + hits) | (row - hits)) & full
+    return len(a) - bin(row).count("1")
+
+
+def is_subsequence_of(small: str, big: str) -> bool:
+    position = 0
+    for letter in small:
+        position = big.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def subsequences(text: str) -> set[str]:
     return {
         "".join(text[k] for k in chosen)
@@ -56,7 +82,7 @@ def test_reference_returns_a_longest_common_subsequence(case: dict[str, str]) ->
     assert isinstance(answer, str)
     assert properties.is_subsequence(answer, a)
     assert properties.is_subsequence(answer, b)
-    assert len(answer) == lcs_length(a, b)
+    assert len(answer) == lcs_length(a, b) == lcs_length_bits(a, b)
     assert judged(case, answer)
 
 
@@ -124,3 +150,13 @@ def test_checker_blames_the_reference_when_the_answer_beats_it() -> None:
     context = CheckContext({"a": "ab", "b": "ab"}, "a", "ab", Tolerance())
     with pytest.raises(RuntimeError, match="reference"):
         properties.check(context)
+
+
+def test_reference_agrees_with_the_bit_parallel_length_at_full_size() -> None:
+    """Every stress case (random text, an edited copy, two runs of one letter): the answer
+    is common to both strings and as long as the independent bit-parallel length."""
+    for case in properties.stress_cases(random.Random(0)):
+        a, b = case["a"], case["b"]
+        answer = reference(a, b)
+        assert is_subsequence_of(answer, a) and is_subsequence_of(answer, b)
+        assert len(answer) == lcs_length_bits(a, b)

@@ -25,6 +25,8 @@ def _batches(draw: st.DrawFn) -> dict[str, Any]:
     y = draw(hnp.arrays(numpy.float64, (b, m, d), elements=elements))
     if n and m and draw(st.booleans()):
         y[:, 0] = -2.5 * x[:, 0]  # an exactly opposite pair
+    if n and draw(st.booleans()):  # a very short row: its direction stays, its sum of squares
+        x[:, -1] *= 10.0 ** -draw(st.integers(150, 300))  # underflows (see the statement)
     return {"x": x, "y": y}
 
 
@@ -45,4 +47,5 @@ def stress_cases(rng: random.Random) -> list[dict[str, Any]]:
     y = generator.standard_normal((B_MAX, N_MAX, D_MAX))
     x[:, ::97] = 0.0
     y[:, ::89] = 0.0
+    x[:, 1::101] *= 1e-200  # very short rows (see the statement): still a direction
     return [{"x": x, "y": y}]

@@ -1,4 +1,5 @@
-"""The reference and the checker agree with a brute force over all pairs."""
+"""The reference and the checker agree with a brute force over all pairs, and at full size
+with sorting and two pointers (an independent algorithm: the brute force is too slow there)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 
 from judge.testing import CheckContext, load_problem, reference_answer
 
@@ -28,11 +29,28 @@ def _check(case: dict[str, Any], got: Any) -> bool:
     return bool(properties.check(CheckContext(case, expected, got, PROBLEM.tolerance)).ok)
 
 
+def pair_exists(nums: list[int], target: int) -> bool:
+    """Two pointers over the sorted values: O(n log n), sharing nothing with a hash map."""
+    ordered = sorted(nums)
+    low, high = 0, len(ordered) - 1
+    while low < high:
+        total = ordered[low] + ordered[high]
+        if total == target:
+            return True
+        if total < target:
+            low += 1
+        else:
+            high -= 1
+    return False
+
+
+@settings(max_examples=400, deadline=None)
 @given(properties.cases())
 def test_reference_finds_a_pair_exactly_when_one_exists(case: dict[str, Any]) -> None:
     pairs = valid_pairs(case["nums"], case["target"])
     got = reference_answer(PROBLEM, case)
     assert (got is None) == (not pairs)
+    assert pair_exists(case["nums"], case["target"]) == bool(pairs)  # the oracles agree
     if got is not None:
         assert tuple(got) in pairs
         assert _check(case, got) and _check(case, list(reversed(got)))
@@ -62,3 +80,16 @@ def test_stress_reaches_the_maximum_size() -> None:
     cases = properties.stress_cases(random.Random(0))
     assert all(len(case["nums"]) == properties.MAX_N for case in cases)
     assert reference_answer(PROBLEM, cases[1]) is None
+
+
+def test_reference_agrees_with_two_pointers_at_full_size() -> None:
+    """The stress cases (the only pair at the very end; no pair at all), checked by an
+    independent algorithm, and the reference's pair by arithmetic."""
+    for case in properties.stress_cases(random.Random(0)):
+        nums, target = case["nums"], case["target"]
+        got = reference_answer(PROBLEM, case)
+        assert (got is not None) == pair_exists(nums, target)
+        if got is not None:
+            i, j = got
+            assert i != j and 0 <= i < len(nums) and 0 <= j < len(nums)
+            assert nums[i] + nums[j] == target
