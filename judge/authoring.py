@@ -22,6 +22,11 @@ and the rules of the built-in checkers, to reuse inside a custom one: `float_mis
 Only re-exports: the definitions live in `judge.core`, and may move there; this face stays.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from judge.core.cases import Case, Remote, Script, Step, calls, script_from_calls, stream
 from judge.core.checkers.base import (
     Check,
@@ -30,9 +35,26 @@ from judge.core.checkers.base import (
     ExpectedAnswerError,
     Tolerance,
 )
-from judge.core.checkers.numeric import align_signs, float_mismatch
-from judge.core.checkers.subspace import subspace_checker, subspace_mismatch
 from judge.core.checkers.valid import Goal, valid_answer
+
+if TYPE_CHECKING:
+    from judge.core.checkers.numeric import align_signs, float_mismatch
+    from judge.core.checkers.subspace import subspace_checker, subspace_mismatch
+
+_NUMPY_BACKED = {
+    "align_signs": "judge.core.checkers.numeric",
+    "float_mismatch": "judge.core.checkers.numeric",
+    "subspace_checker": "judge.core.checkers.subspace",
+    "subspace_mismatch": "judge.core.checkers.subspace",
+}
+"""Imported on first use: a package that needs none of them (most do not) does not pay
+numpy's import in every judgement (PEP 562)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NUMPY_BACKED:
+        return getattr(importlib.import_module(_NUMPY_BACKED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Case",
