@@ -10,6 +10,7 @@ container. An exec costs about 70 ms on top of the container's start, which `Spa
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -118,6 +119,9 @@ class DockerSandbox:
         self.image_id: str = image.id
         self.keep_spare = keep_spare
         self._spare = Spare(self.client, self.image_id)
+        # A caller that never closes (a library user, a judgement that stopped before its
+        # first session) must not leave a started spare running after the process ends.
+        atexit.register(self._spare.close)
         sweep_orphans(self.client)
 
     def prepare(self, limits: Limits) -> None:
