@@ -56,6 +56,7 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(_NUMPY_BACKED[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "Case",
     "Check",
