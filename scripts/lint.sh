@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lint and type gates, as CI runs them: ruff (lint and format) and mypy --strict over the
-# judge and its tests, with the versions pinned in pyproject.toml's dev extra.
+# Lint and type gates, as CI runs them: ruff (lint and format) over the judge, its tests and
+# the problem packages, and mypy --strict over the judge and its tests, with the versions
+# pinned in pyproject.toml's dev extra.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,6 +12,6 @@ if [[ ! -x .venv/bin/python ]]; then
 fi
 .venv/bin/pip install -q --disable-pip-version-check -e '.[dev]'
 
-.venv/bin/ruff check judge tests
-.venv/bin/ruff format --check judge tests
+.venv/bin/ruff check judge tests problems
+.venv/bin/ruff format --check judge tests problems
 .venv/bin/mypy
