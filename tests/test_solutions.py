@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from judge.core.engine import JudgeOptions, judge
+from judge.core.entries.base import EntryKind
 from judge.core.problem import load_problem
-from judge.core.verdict import Verdict
+from judge.core.verdict import Group, Verdict
 from judge.core.verify import FOLDER_VERDICTS, labelled_submissions, verify_package
 from judge.sandbox import OpenedSandbox
 
@@ -27,20 +28,20 @@ pytestmark = pytest.mark.docker
 
 
 def test_every_problem_has_the_required_labels() -> None:
-    """At least one accepted, two wrong answers and one TLE per problem; RE and CE somewhere;
-    MLE for top-k; a Solution-class accepted submission for at least two problems."""
+    """Per problem: two accepted solutions (a function problem's include a LeetCode-style
+    `class Solution`), three wrong answers and a time-limit one; RE and CE somewhere in the
+    catalogue; MLE for top-k (its memory limit is the point of the problem)."""
     for slug in PROBLEMS:
         verdicts = [verdict for s, _, verdict in LABELLED if s == slug]
-        assert verdicts.count(Verdict.AC) >= 1, slug
-        assert verdicts.count(Verdict.WA) >= 2, slug
+        assert verdicts.count(Verdict.AC) >= 2, slug
+        assert verdicts.count(Verdict.WA) >= 3, slug
         assert verdicts.count(Verdict.TLE) >= 1, slug
+        if load_problem(ROOT / "problems" / slug).entry.kind is EntryKind.FUNCTION:
+            accepted = [p for s, p, v in LABELLED if s == slug and v is Verdict.AC]
+            assert any("class Solution" in path.read_text() for path in accepted), slug
     everywhere = {verdict for _, _, verdict in LABELLED}
     assert {Verdict.RE, Verdict.CE} <= everywhere
     assert Verdict.MLE in {v for s, _, v in LABELLED if s == "top-k-streaming"}
-    with_class = {
-        s for s, path, v in LABELLED if v is Verdict.AC and "class Solution" in path.read_text()
-    }
-    assert len(with_class) >= 2
 
 
 @pytest.mark.parametrize(
@@ -60,6 +61,8 @@ def test_labelled_submission(
     assert report.verdict is expected, (
         f"{path.relative_to(ROOT)}: got {report.verdict.value}: {why}"
     )
+    if expected is Verdict.WA:  # caught by the generated cases, not by a sample
+        assert failure is not None and failure.group is not Group.SAMPLES, why
 
 
 @pytest.mark.parametrize("slug", PROBLEMS)

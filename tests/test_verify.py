@@ -13,7 +13,15 @@ from click.testing import CliRunner
 
 from judge.cli import main
 from judge.core.engine import JudgeOptions
-from judge.core.verdict import CaseResult, Group, Limits, Report, SandboxInfo, Verdict
+from judge.core.verdict import (
+    CaseResult,
+    Group,
+    GroupResult,
+    Limits,
+    Report,
+    SandboxInfo,
+    Verdict,
+)
 from judge.core.verify import (
     MARGIN,
     REMEASURE_RUNS,
@@ -108,13 +116,33 @@ def test_thin_margins_are_warnings_not_failures() -> None:
     assert check.warnings == [f"slow.py: {thin.warning()}"]
 
 
-def _report() -> Report:
+def test_a_wrong_answer_label_must_pass_every_sample() -> None:
+    """A WA the samples catch proves nothing about the generated cases: the label fails."""
+    samples_pass = _group(Group.SAMPLES, Verdict.AC)
+    samples_fail = _group(Group.SAMPLES, Verdict.WA)
+    properties_fail = _group(Group.PROPERTIES, Verdict.WA)
+    late = _report(Verdict.WA, (samples_pass, properties_fail))
+    early = _report(Verdict.WA, (samples_fail, properties_fail))
+    assert SubmissionCheck(Path("late.py"), Verdict.WA, late).ok
+    caught_by_a_sample = SubmissionCheck(Path("early.py"), Verdict.WA, early)
+    assert caught_by_a_sample.fails_a_sample
+    assert not caught_by_a_sample.ok
+    # Other labels may fail a sample: a compile error or a crash fails every case.
+    assert SubmissionCheck(Path("crash.py"), Verdict.RE, _report(Verdict.RE, (samples_fail,))).ok
+
+
+def _group(group: Group, verdict: Verdict) -> GroupResult:
+    case = CaseResult(group, 0, verdict)
+    return GroupResult(group, verdict, 10.0, 10.0 if verdict is Verdict.AC else 0.0, (case,), 1.0)
+
+
+def _report(verdict: Verdict = Verdict.AC, groups: tuple[GroupResult, ...] = ()) -> Report:
     return Report(
         problem="add",
         submission="slow.py",
-        verdict=Verdict.AC,
+        verdict=verdict,
         score=100,
-        groups=(),
+        groups=groups,
         seed=0,
         limits=Limits(1.0, 64),
         sandbox=SandboxInfo("fake"),

@@ -156,7 +156,9 @@ def check(
             )
             failure = item.report.first_failure
             why = (item.report.message or (failure.message if failure else "")).strip()
-            if not item.ok and why:  # a traceback's last line says the most
+            if item.fails_a_sample:
+                line += " but fails a sample: a wrong answer must pass every sample"
+            elif not item.ok and why:  # a traceback's last line says the most
                 line += f" ({single_line(why.splitlines()[-1])[:200]})"
             if item.margin is not None:
                 line += f" · {item.margin}"

@@ -118,8 +118,17 @@ class SubmissionCheck:
     """For an accepted or time-limit label that got its verdict: the stress margin."""
 
     @property
+    def fails_a_sample(self) -> bool:
+        """A wrong-answer label the samples already catch: it shows nothing about whether the
+        generated cases are strong enough, which is what the label is for."""
+        return self.expected is Verdict.WA and any(
+            group.group is Group.SAMPLES and group.verdict is not Verdict.AC
+            for group in self.report.groups
+        )
+
+    @property
     def ok(self) -> bool:
-        return self.report.verdict is self.expected
+        return self.report.verdict is self.expected and not self.fails_a_sample
 
 
 @dataclass
