@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -202,11 +203,21 @@ REJECTED: list[Variant] = [
     ("memory_mib under 16", FUNCTION, ("limits", "memory_mib"), 8),
     ("tolerance negative", FUNCTION, ("tolerance", "abs"), -1e-9),
     ("a negative weight", FUNCTION, ("weights",), {"samples": -10, "properties": 80}),
+    ("max_examples zero", FUNCTION, ("max_examples",), 0),
+    ("practice_minutes zero", FUNCTION, ("practice_minutes",), 0),
+    ("multiplier under 1", FUNCTION, ("limits", "stress", "multiplier"), 0.5),
+    ("floor_s zero", FUNCTION, ("limits", "stress", "floor_s"), 0),
+    ("output_kib zero", FUNCTION, ("limits", "output_kib"), 0),
+    ("message_mib zero", FUNCTION, ("limits", "message_mib"), 0),
     ("one example", FUNCTION, ("examples",), [FUNCTION["examples"][0]]),
     # entries of the wrong shape
     ("entry name not an identifier", FUNCTION, ("entry", "name"), "add two"),
     ("param name not an identifier", FUNCTION, ("entry", "params", 0, "name"), "1a"),
     ("init name not an identifier", CLASS, ("entry", "init", 0, "name"), "k-th"),
+    ("method name not an identifier", CLASS, ("entry", "methods", 0, "name"), "add one"),
+    ("entry name a keyword", FUNCTION, ("entry", "name"), "lambda"),
+    ("param name a keyword", FUNCTION, ("entry", "params", 0, "name"), "from"),
+    ("method name a keyword", CLASS, ("entry", "methods", 0, "name"), "yield"),
     ("function with methods", FUNCTION, ("entry", "methods"), CLASS["entry"]["methods"]),
     ("function with init", FUNCTION, ("entry", "init"), []),
     ("class with returns", CLASS, ("entry", "returns"), "None"),
@@ -270,6 +281,14 @@ ACCEPTED: list[Variant] = [
 LOADER_ONLY: list[Variant] = [
     ("weights not summing to 100", FUNCTION, ("weights",), {"samples": 10, "properties": 59}),
     ("slug not the folder's name", FUNCTION, ("slug",), "sum"),
+    # every comparison with NaN is false, and a bound lets infinity through
+    ("time_s NaN", FUNCTION, ("limits", "time_s"), math.nan),
+    ("time_s infinite", FUNCTION, ("limits", "time_s"), math.inf),
+    ("floor_s infinite", FUNCTION, ("limits", "stress", "floor_s"), math.inf),
+    ("a weight NaN", FUNCTION, ("weights", "samples"), math.nan),
+    ("tolerance infinite", FUNCTION, ("tolerance", "rel"), math.inf),
+    ("two parameters of one name", FUNCTION, ("entry", "params", 1, "name"), "a"),
+    ("two methods of one name", CLASS, ("entry", "methods", 1, "name"), "add"),
     ("example input not the params", FUNCTION, ("examples", 0, "input"), {"a": 1, "c": 2}),
     ("example input without calls", CLASS, ("examples", 0, "input"), {"k": 1}),
     ("tolerance infinite", FUNCTION, ("tolerance", "rel"), float("inf")),
@@ -347,3 +366,9 @@ def test_what_only_the_loader_refuses(
     assert _schema_errors(document) == []
     with pytest.raises(ProblemError):
         _load(tmp_path, base, document)
+
+
+def test_a_nan_limit_is_refused_by_its_field(tmp_path: Path) -> None:
+    document = _variant(FUNCTION, ("limits", "time_s"), math.nan)
+    with pytest.raises(ProblemError, match=r"limits\.time_s.*finite number"):
+        _load(tmp_path, FUNCTION, document)

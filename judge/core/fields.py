@@ -6,6 +6,8 @@ Shared by the problem loader and the entry kinds, each of which reads its own pa
 from __future__ import annotations
 
 import enum
+import keyword
+import math
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -40,6 +42,35 @@ class Fields:
             self.fail(field, f"must be {what or kind_name(kind)}, not a boolean")
         if not isinstance(value, kind):
             self.fail(field, f"must be {what or kind_name(kind)}, got {value!r}")
+        return value
+
+    def number(
+        self,
+        key: str,
+        kind: type | tuple[type, ...],
+        default: Any = ...,
+        *,
+        above: float | None = None,
+        at_least: float | None = None,
+    ) -> Any:
+        """A finite number of `kind`, greater than `above` or at least `at_least`. YAML spells
+        NaN and infinity (`.nan`, `.inf`), and every comparison with NaN is false, so a bound
+        alone would let it through."""
+        value = self.get(key, kind, default)
+        field = self.prefix + key
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(field, f"must be a finite number, got {value!r}")
+        if above is not None and not value > above:
+            self.fail(field, f"must be greater than {above:g}, got {value!r}")
+        if at_least is not None and not value >= at_least:
+            self.fail(field, f"must be at least {at_least:g}, got {value!r}")
+        return value
+
+    def name(self, key: str) -> str:
+        """A Python identifier that is not a keyword: what a submission will `def`."""
+        value: str = self.get(key, str)
+        if not value.isidentifier() or keyword.iskeyword(value):
+            self.fail(self.prefix + key, f"must be a Python identifier, got {value!r}")
         return value
 
     def choice(self, key: str, enum_type: type[enum.Enum], default: Any = ...) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import importlib.util
-import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -183,41 +182,37 @@ def load_problem(folder: Path) -> Problem:
     limits_fields = top.child("limits")
     stress_fields = limits_fields.child("stress", {})
     stress = StressPolicy(
-        multiplier=float(stress_fields.get("multiplier", (int, float), 5.0)),
-        floor_s=float(stress_fields.get("floor_s", (int, float), 1.0)),
+        # below 1×, the limit would be under the reference's own time
+        multiplier=float(stress_fields.number("multiplier", (int, float), 5.0, at_least=1)),
+        floor_s=float(stress_fields.number("floor_s", (int, float), 1.0, above=0)),
     )
     stress_fields.done()
     limits = Limits(
-        time_s=float(limits_fields.get("time_s", (int, float))),
-        memory_mib=limits_fields.get("memory_mib", int),
-        output_kib=limits_fields.get("output_kib", int, 1024),
-        message_mib=limits_fields.get("message_mib", int, 16),
+        time_s=float(limits_fields.number("time_s", (int, float), above=0)),
+        memory_mib=limits_fields.number("memory_mib", int, at_least=16),
+        output_kib=limits_fields.number("output_kib", int, 1024, at_least=1),
+        message_mib=limits_fields.number("message_mib", int, 16, at_least=1),
     )
     limits_fields.done()
-    if limits.time_s <= 0 or limits.memory_mib < 16:
-        top.fail("limits", "need time_s > 0 and memory_mib >= 16")
     checker = top.choice("checker", CheckerName)
     tolerance_fields = top.child("tolerance", {})
     tolerance = Tolerance(
-        rel=float(tolerance_fields.get("rel", (int, float), 1e-6)),
-        abs=float(tolerance_fields.get("abs", (int, float), 1e-9)),
+        rel=float(tolerance_fields.number("rel", (int, float), 1e-6, at_least=0)),
+        abs=float(tolerance_fields.number("abs", (int, float), 1e-9, at_least=0)),
     )
     tolerance_fields.done()
-    if not all(0 <= value < math.inf for value in (tolerance.rel, tolerance.abs)):
-        top.fail(
-            "tolerance",
-            f"rel and abs must be finite and >= 0, got rel={tolerance.rel:g}, abs={tolerance.abs:g}",
-        )
     entry = parse_entry(top.child("entry"))
     examples = _examples(top, entry)
     weights_fields = top.child("weights", {})
     weights = {
-        group: float(weights_fields.get(group.value, (int, float), DEFAULT_WEIGHTS[group]))
+        group: float(
+            weights_fields.number(group.value, (int, float), DEFAULT_WEIGHTS[group], at_least=0)
+        )
         for group in Group
     }
     weights_fields.done()
-    if any(weight < 0 for weight in weights.values()) or abs(sum(weights.values()) - 100) > 1e-9:
-        top.fail("weights", f"must be non-negative and sum to 100, got {sum(weights.values()):g}")
+    if abs(sum(weights.values()) - 100) > 1e-9:
+        top.fail("weights", f"must sum to 100, got {sum(weights.values()):g}")
     problem = Problem(
         root=folder,
         slug=slug,
@@ -232,10 +227,10 @@ def load_problem(folder: Path) -> Problem:
         checker_name=checker,
         tolerance=tolerance,
         complexity=top.get("complexity", str),
-        practice_minutes=top.get("practice_minutes", int),
+        practice_minutes=top.number("practice_minutes", int, at_least=1),
         examples=examples,
         weights=weights,
-        max_examples=top.get("max_examples", int, 200),
+        max_examples=top.number("max_examples", int, 200, at_least=1),
     )
     top.done()
     return problem

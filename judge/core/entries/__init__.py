@@ -28,9 +28,7 @@ KINDS: dict[EntryKind, type[Entry]] = {
 def parse_entry(fields: Fields) -> Entry:
     """The `entry` mapping of problem.yaml as an entry of its kind."""
     kind = fields.choice("kind", EntryKind)
-    name = fields.get("name", str)
-    if not name.isidentifier():
-        fields.fail(fields.prefix + "name", f"must be a Python identifier, got {name!r}")
+    name = fields.name("name")
     entry = KINDS[kind].parse(fields, name)
     fields.done()
     return entry

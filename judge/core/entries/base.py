@@ -127,13 +127,13 @@ class Entry(abc.ABC):
 
 
 def params_of(fields: Fields, key: str) -> tuple[Param, ...]:
-    params = []
+    params: list[Param] = []
     for index, raw in enumerate(fields.get(key, list, [])):
         item = Fields(fields.path, raw, f"{fields.prefix}{key}[{index}].")
-        param = Param(name=item.get("name", str), type=item.get("type", str))
+        param = Param(name=item.name("name"), type=item.get("type", str))
         item.done()
-        if not param.name.isidentifier():
-            item.fail(item.prefix + "name", f"must be a Python identifier, got {param.name!r}")
+        if any(other.name == param.name for other in params):
+            item.fail(item.prefix + "name", f"{param.name!r} is already a parameter")
         params.append(param)
     return tuple(params)
 

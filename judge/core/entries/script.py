@@ -40,13 +40,14 @@ class ClassEntry(Entry):
 
     @classmethod
     def parse(cls, fields: Fields, name: str) -> ClassEntry:
-        methods = []
+        methods: list[Method] = []
         for index, raw in enumerate(fields.get("methods", list)):
             item = Fields(fields.path, raw, f"{fields.prefix}methods[{index}].")
-            methods.append(
-                Method(item.get("name", str), params_of(item, "params"), item.get("returns", str))
-            )
+            method = Method(item.name("name"), params_of(item, "params"), item.get("returns", str))
             item.done()
+            if any(other.name == method.name for other in methods):
+                item.fail(item.prefix + "name", f"{method.name!r} is already a method")
+            methods.append(method)
         if not methods:
             fields.fail(fields.prefix + "methods", "must list at least one method")
         return cls(name, params_of(fields, "init"), tuple(methods))
