@@ -20,7 +20,7 @@ import pytest
 from judge.core.errors import SandboxUnavailable
 from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.sandbox.containers import leftover_containers
+from judge.sandbox.containers import SESSION_LABEL
 from judge.sandbox.docker import connect
 from judge.sandbox.process import NOBODY
 
@@ -94,41 +94,65 @@ def add_problem() -> Problem:
     return load_problem(FIXTURES / "problems" / "add")
 
 
+# Everything a sandbox leaves lives under the temporary folder: staging folders, the process
+# sandbox's working directory, a container's bind mount. A folder of this run's own makes
+# what is left behind attributable to this run, so tests may run beside other judges (or
+# other test runs) on the same machine. The sandbox's user must be able to enter it.
+RUN_TMP = Path(tempfile.mkdtemp(prefix="judge-tests-"))
+RUN_TMP.chmod(0o755)
+os.environ["TMPDIR"] = tempfile.tempdir = str(RUN_TMP)
+
+
 def _stage_folders() -> set[str]:
-    return {path.name for path in Path(tempfile.gettempdir()).glob("judge-stage-*")}
+    return {path.name for path in RUN_TMP.glob("judge-stage-*")}
 
 
 def _sandbox_processes() -> set[int]:
-    """Host pids running as the sandbox's uid (container processes are visible on the host)."""
+    """Pids running as the sandbox's uid in a folder of this run (the process sandbox's)."""
     found = set()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == NOBODY:
+                if entry.stat().st_uid == NOBODY and (entry / "cwd").resolve().is_relative_to(
+                    RUN_TMP
+                ):
                     found.add(int(entry.name))
             except OSError:
                 pass
     return found
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _nothing_left_behind() -> Iterator[None]:
-    """After the whole run: no session container, sandbox process or staging folder remains."""
-    folders, processes = _stage_folders(), _sandbox_processes()
-    yield
-    time.sleep(0.5)  # the kernel reaps killed processes asynchronously
-    left = []
-    if _stage_folders() - folders:
-        left.append(f"staging folders {sorted(_stage_folders() - folders)}")
-    if _sandbox_processes() - processes:
-        left.append(f"sandbox processes {sorted(_sandbox_processes() - processes)}")
+def _containers() -> list[str]:
+    """Session containers whose staging folder is this run's (a container's own processes
+    end with it, so these cover the Docker sandbox's processes too)."""
     try:
         client = connect()
     except SandboxUnavailable:
-        client = None
-    if client is not None:
-        containers = leftover_containers(client)
+        return []
+    try:
+        return [
+            str(summary["Id"])
+            for summary in client.api.containers(all=True, filters={"label": SESSION_LABEL})
+            if any(
+                Path(mount.get("Source", "/")).is_relative_to(RUN_TMP)
+                for mount in summary.get("Mounts") or []
+            )
+        ]
+    finally:
         client.close()
-        if containers:
-            left.append(f"containers {containers}")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _nothing_left_behind() -> Iterator[None]:
+    """After the whole run: no session container, sandbox process or staging folder remains."""
+    yield
+    time.sleep(0.5)  # the kernel reaps killed processes asynchronously
+    left = []
+    if _stage_folders():
+        left.append(f"staging folders {sorted(_stage_folders())}")
+    if _sandbox_processes():
+        left.append(f"sandbox processes {sorted(_sandbox_processes())}")
+    if _containers():
+        left.append(f"containers {_containers()}")
+    shutil.rmtree(RUN_TMP, ignore_errors=True)
     assert not left, "left behind: " + "; ".join(left)

@@ -164,12 +164,6 @@ def _discard(future: Future[Container]) -> None:
         future.result().kill()
 
 
-def leftover_containers(client: docker.DockerClient) -> list[str]:
-    """Ids of session containers still present (tests assert there are none)."""
-    found = client.api.containers(all=True, filters={"label": SESSION_LABEL})
-    return [str(summary["Id"]) for summary in found]
-
-
 def sweep_orphans(client: docker.DockerClient) -> int:
     """Remove session containers whose judging process on this host no longer exists (it
     was killed before it could clean up). Returns how many were removed."""
