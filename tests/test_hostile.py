@@ -56,7 +56,7 @@ EXPECTED: dict[str, tuple[set[Verdict], str]] = {
     "deep_recursion.py": ({Verdict.RE}, "RecursionError"),
     "c_stack_overflow.py": ({Verdict.RE}, "SIGSEGV"),
     "sigterm_daemon.py": ({Verdict.TLE}, ""),
-    "fake_clock.py": ({Verdict.TLE}, "took"),
+    "fake_clock.py": ({Verdict.TLE}, ""),  # "took", or killed at the deadline when busy
     "patch_json.py": ({Verdict.WA}, "differs"),
     "patch_builtins.py": ({Verdict.WA}, "differs"),
     "returns_nan.py": ({Verdict.WA}, "differs"),
