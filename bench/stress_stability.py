@@ -1,0 +1,77 @@
+"""How steady a stress case's time is from one whole `judge run` to the next.
+
+For each problem, judges its first accepted solution N times (`judge run --json`, each a
+fresh process and a fresh sandbox, caches warm after a first unmeasured run) and prints,
+per stress case, the median CPU time and the coefficient of variation (stdev / mean) over
+the runs. A verdict that depends on time is only as fair as this number is small. The
+target lives here, not in a test: every case's CV <= 5% on a quiet machine.
+
+    python bench/stress_stability.py [--runs 5] [--sandbox docker] [SLUG ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_CV = 0.05
+
+
+def stress_times(slug: str, submission: Path, sandbox: str) -> list[float]:
+    """The CPU milliseconds of each stress case in one whole-process run."""
+    command = [
+        str(Path(sys.executable).with_name("judge")),
+        "run",
+        slug,
+        str(submission),
+        "--sandbox",
+        sandbox,
+        "--json",
+        "--problems",
+        str(ROOT / "problems"),
+    ]
+    done = subprocess.run(command, capture_output=True, check=False)
+    if done.returncode not in (0, 1):
+        sys.exit(f"judge run {slug} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    report = json.loads(done.stdout)
+    return [
+        float(case["time_ms"])
+        for case in report["cases"]
+        if case["group"] == "stress" and case["time_ms"] is not None
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sandbox", default="docker", choices=["docker", "process"])
+    parser.add_argument("slugs", nargs="*")
+    args = parser.parse_args()
+    slugs = args.slugs or sorted(
+        path.parent.name for path in (ROOT / "problems").glob("*/problem.yaml")
+    )
+    worst = 0.0
+    print(f"{'problem':26} {'case':>4} {'median ms':>10} {'CV':>7}")
+    for slug in slugs:
+        accepted = sorted((ROOT / "solutions" / slug / "accepted").glob("*.py"))
+        if not accepted:
+            continue
+        stress_times(slug, accepted[0], args.sandbox)  # warms the calibration and suite caches
+        runs = [stress_times(slug, accepted[0], args.sandbox) for _ in range(args.runs)]
+        for index, times in enumerate(zip(*runs, strict=True)):
+            mean = statistics.fmean(times)
+            cv = statistics.stdev(times) / mean if mean > 0 and len(times) > 1 else 0.0
+            worst = max(worst, cv)
+            median = statistics.median(times)
+            print(f"{slug:26} {index:>4} {median:>10.1f} {cv:>7.1%}")
+    verdict = "met" if worst <= TARGET_CV else "NOT met"
+    print(f"largest CV {worst:.1%} (target <= {TARGET_CV:.0%}: {verdict})")
+
+
+if __name__ == "__main__":
+    main()
