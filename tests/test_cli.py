@@ -178,6 +178,23 @@ def test_new_writes_a_starter_and_never_overwrites(tmp_path: Path) -> None:
     assert forced.exit_code == 0 and "class TopK" in target.read_text()
 
 
+@pytest.mark.parametrize(
+    ("problem", "imports"),
+    [
+        (FIXTURES / "problems" / "search-sorted", "from collections.abc import Sequence"),
+        (ROOT / "problems" / "pairwise-similarity", "import numpy"),
+    ],
+)
+def test_a_starter_imports_what_its_signature_names(
+    tmp_path: Path, problem: Path, imports: str
+) -> None:
+    target = tmp_path / "mine.py"
+    assert invoke("new", problem, target).exit_code == 0
+    source = target.read_text()
+    assert imports in source.splitlines()
+    compile(source, str(target), "exec")
+
+
 def test_starter_file_is_judged_as_a_runtime_error(tmp_path: Path) -> None:
     target = tmp_path / "add.py"
     invoke("new", ADD, target)

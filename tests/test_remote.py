@@ -65,3 +65,11 @@ def test_the_host_never_accepts_a_remote_tag_in_a_reply() -> None:
     assert built == [(3, 1)]
     with pytest.raises(wire.WireError):
         wire.from_wire({"$remote": {"length": -1, "source": 0}}, remote=lambda *args: args)
+
+
+def test_a_long_remote_shows_its_first_items_and_a_count() -> None:
+    """A report of a failing stress case must not build a million-item string first."""
+    assert repr(Remote([3, 1])) == "Remote([3, 1])"
+    shown = repr(Remote(range(10**6)))
+    assert shown.startswith("Remote([0, 1, 2,") and shown.endswith(", 99, … 999900 more])")
+    assert len(shown) < 1000

@@ -52,6 +52,10 @@ class Script:
         return "; ".join(parts)
 
 
+REPR_ITEMS = 100
+"""A `Remote` longer than this shows its first items and a count."""
+
+
 class Remote(Sequence[Any]):
     """An argument the submission reads item by item from the host, for sublinear problems.
 
@@ -78,7 +82,12 @@ class Remote(Sequence[Any]):
         return hash(tuple(self.values))
 
     def __repr__(self) -> str:
-        return f"Remote({list(self.values)!r})"
+        """Whole when small; a million values would be built into one string only for a
+        report to cut it."""
+        if len(self.values) <= REPR_ITEMS:
+            return f"Remote({list(self.values)!r})"
+        head = ", ".join(repr(value) for value in self.values[:REPR_ITEMS])
+        return f"Remote([{head}, … {len(self.values) - REPR_ITEMS} more])"
 
 
 def script_from_calls(init: tuple[Any, ...], calls: Sequence[Sequence[Any]]) -> Script:

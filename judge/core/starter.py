@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from judge.core.problem import Problem
 
 
@@ -38,7 +40,22 @@ def starter_file(problem: Problem) -> str:
         f'"""{problem.title}: see `judge show {problem.slug}`.\n\n'
         f'Expected: {problem.complexity}.\n"""\n\n'
     )
-    imports = "from __future__ import annotations\n\n"
-    if any("ndarray" in name for name in problem.entry.types()):
-        imports += "import numpy\n\n"
-    return f"{header}{imports}\n{problem.entry.starter_code()}"
+    return f"{header}{_imports(problem.entry.types())}\n{problem.entry.starter_code()}"
+
+
+ABSTRACT_TYPES = {"Callable", "Iterable", "Iterator", "Mapping", "Sequence"}
+"""Names a signature may use from `collections.abc` (the rest are builtins, or numpy's)."""
+
+
+def _imports(types: list[str]) -> str:
+    """What the signature's annotations name, imported, so a linter finds nothing undefined."""
+    names = {name for text in types for name in re.findall(r"[A-Za-z_][\w.]*", text)}
+    lines = ["from __future__ import annotations", ""]
+    abstract = sorted(names & ABSTRACT_TYPES)
+    if abstract:
+        lines.append(f"from collections.abc import {', '.join(abstract)}")
+    if "Any" in names:
+        lines.append("from typing import Any")
+    if any(name.startswith("numpy") or name == "ndarray" for name in names):
+        lines.append("import numpy")
+    return "\n".join(lines) + ("\n\n" if len(lines) > 2 else "\n")
