@@ -270,6 +270,14 @@ def test_class_examples_read_as_a_session() -> None:
     assert "obj = TopK(2)" in result.stdout and "obj.top()  # -> [9, 5]" in result.stdout
 
 
+def test_examples_are_python_literals() -> None:
+    """A candidate reads Python: `None`, not JSON's `null`."""
+    stack = invoke("show", FIXTURES / "problems" / "stack")
+    assert "obj.pop()  # -> None" in stack.stdout and "null" not in stack.stdout
+    two_sum = invoke("show", "two-sum", "--problems", ROOT / "problems")
+    assert "output: None" in two_sum.stdout
+
+
 # --- a CLI that reads well at 80 columns -------------------------------------------------
 
 COMMANDS = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import abc
 import enum
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -138,5 +137,7 @@ def params_of(fields: Fields, key: str) -> tuple[Param, ...]:
     return tuple(params)
 
 
-def as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def literal(value: Any) -> str:
+    """A YAML example's value as a Python literal: candidates read `None` and `True` in
+    Python code, not JSON's `null` and `true`."""
+    return repr(value)

@@ -15,7 +15,7 @@ from judge.core.entries.base import (
     Entry,
     EntryKind,
     Param,
-    as_json,
+    literal,
     params_of,
 )
 from judge.core.fields import Fields
@@ -84,8 +84,8 @@ class FunctionEntry(Entry):
         return f"{self.signature()}\n    raise NotImplementedError\n"
 
     def example_lines(self, values: Mapping[str, Any], output: Any) -> list[str]:
-        arguments = ", ".join(f"{name}={as_json(value)}" for name, value in values.items())
-        return [f"input:  {arguments}", f"output: {as_json(output)}"]
+        arguments = ", ".join(f"{name}={literal(value)}" for name, value in values.items())
+        return [f"input:  {arguments}", f"output: {literal(output)}"]
 
     def types(self) -> list[str]:
         return [*super().types(), self.returns]

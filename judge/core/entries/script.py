@@ -17,7 +17,7 @@ from judge.core.entries.base import (
     EntryKind,
     Method,
     Param,
-    as_json,
+    literal,
     params_of,
 )
 from judge.core.fields import Fields
@@ -162,13 +162,13 @@ class ClassEntry(Entry):
 
     def example_lines(self, values: Mapping[str, Any], output: Any) -> list[str]:
         """A session of calls as a user would type them, each returning call with its result."""
-        init = ", ".join(as_json(values[param.name]) for param in self.params)
+        init = ", ".join(literal(values[param.name]) for param in self.params)
         lines = [f"obj = {self.name}({init})"]
         results = iter(output if isinstance(output, list) else [])
         for method, *args in values["calls"]:
-            call = f"obj.{method}({', '.join(as_json(arg) for arg in args)})"
+            call = f"obj.{method}({', '.join(literal(arg) for arg in args)})"
             lines.append(
-                call if self.method(method).void else f"{call}  # -> {as_json(next(results, None))}"
+                call if self.method(method).void else f"{call}  # -> {literal(next(results, None))}"
             )
         return lines
 
