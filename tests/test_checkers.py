@@ -495,3 +495,18 @@ def test_the_reason_reaches_the_report(tmp_path: Path) -> None:
     assert report.verdict is Verdict.WA and failure is not None
     assert failure.group is Group.PROPERTIES and failure.shrunk
     assert (failure.input, failure.message) == ("a=0, b=-1", "1 is not 0 + -1")
+
+
+def test_exact_names_where_two_lists_part() -> None:
+    """For a class problem the answer is the list of what each call returned: the first
+    differing item says which call went wrong."""
+    exact = BUILT_IN[CheckerName.EXACT]
+
+    def why(got: Any, expected: Any) -> str:
+        return exact(CheckContext(None, expected, got, Tolerance())).message
+
+    assert why([[9, 5], [9, 5]], [[9, 5], (9, 7)]) == "item 1 differs: expected (9, 7), got [9, 5]"
+    assert why([1, None], [1, 2]) == "item 1 differs: expected 2, got None"
+    assert why([1], [1, 2]) == "expected 2 items, got 1"
+    assert why(3, 4) == "the answer differs from the expected one"
+    assert exact(CheckContext(None, [(1, 2)], [[1, 2]], Tolerance())).ok

@@ -27,9 +27,28 @@ def canonical(value: Any) -> Any:
 
 def exact(context: CheckContext) -> Check:
     """The answer must equal the reference's (tuples and lists alike)."""
-    if canonical(context.got) == canonical(context.expected):
+    got, expected = canonical(context.got), canonical(context.expected)
+    if got == expected:
         return Check.accept()
-    return Check.reject("the answer differs from the expected one")
+    return Check.reject(_first_difference(context.got, context.expected, got, expected))
+
+
+def _first_difference(raw_got: Any, raw_expected: Any, got: Any, expected: Any) -> str:
+    """Where two lists part (for a class problem: which call's result), or a plain no."""
+    if not (isinstance(got, list) and isinstance(expected, list)):
+        return "the answer differs from the expected one"
+    if len(got) != len(expected):
+        return f"expected {len(expected)} items, got {len(got)}"
+    index = next(i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b)
+    return (
+        f"item {index} differs: expected {_short(raw_expected[index])}, "
+        f"got {_short(raw_got[index])}"
+    )
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = repr(value.tolist() if isinstance(value, numpy.ndarray) else value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def unordered(context: CheckContext) -> Check:
