@@ -70,7 +70,7 @@ def test_shrinking_gives_the_shortest_sequence_then_the_simplest_calls() -> None
         return len(puts) >= 3 and len({key for key, _ in puts}) == 1
 
     minimal = find(CACHE, three_puts_of_one_key, settings=settings(database=None))
-    assert repr(minimal) == "init(1,); put(0, 0); put(0, 0); put(0, 0); size()"
+    assert repr(minimal) == "init(1); put(0, 0); put(0, 0); put(0, 0); size()"
 
 
 def test_calls_needs_a_method_and_argument_tuples() -> None:

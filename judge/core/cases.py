@@ -41,19 +41,31 @@ class Script:
     steps: tuple[Step, ...] = field(default_factory=tuple)
 
     def __repr__(self) -> str:
-        parts = [f"init{self.init!r}"]
+        """As the calls read in Python; a stream's values cut to their first items."""
+        parts = [_call("init", self.init)]
         for step in self.steps:
             if isinstance(step.calls, array.array):
-                parts.append(f"{step.method}(x) for x in {step.calls.tolist()!r}")
+                parts.append(f"{step.method}(x) for x in {_items(step.calls)}")
             else:
-                parts.extend(
-                    f"{step.method}{tuple(args)!r}".replace(",)", ")") for args in step.calls
-                )
+                parts.extend(_call(step.method, args) for args in step.calls)
         return "; ".join(parts)
 
 
+def _call(name: str, args: Sequence[Any]) -> str:
+    return f"{name}({', '.join(repr(arg) for arg in args)})"
+
+
+def _items(values: Sequence[Any]) -> str:
+    """A list's repr, whole when small; a million values would be built into one string
+    only for a report to cut it."""
+    if len(values) <= REPR_ITEMS:
+        return repr(list(values))
+    head = ", ".join(repr(value) for value in values[:REPR_ITEMS])
+    return f"[{head}, … {len(values) - REPR_ITEMS} more]"
+
+
 REPR_ITEMS = 100
-"""A `Remote` longer than this shows its first items and a count."""
+"""A `Remote` or a stream longer than this shows its first items and a count."""
 
 
 class Remote(Sequence[Any]):
@@ -82,12 +94,7 @@ class Remote(Sequence[Any]):
         return hash(tuple(self.values))
 
     def __repr__(self) -> str:
-        """Whole when small; a million values would be built into one string only for a
-        report to cut it."""
-        if len(self.values) <= REPR_ITEMS:
-            return f"Remote({list(self.values)!r})"
-        head = ", ".join(repr(value) for value in self.values[:REPR_ITEMS])
-        return f"Remote([{head}, … {len(self.values) - REPR_ITEMS} more])"
+        return f"Remote({_items(self.values)})"
 
 
 def script_from_calls(init: tuple[Any, ...], calls: Sequence[Sequence[Any]]) -> Script:

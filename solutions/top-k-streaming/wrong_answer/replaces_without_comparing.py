@@ -1,5 +1,6 @@
-# Bug: a full heap admits x only if it beats heap[-1], the last slot, instead of heap[0],
-# the smallest kept value; a value between the two is wrongly dropped.
+# Bug: once the heap is full, every new value replaces the smallest kept one, even a value
+# smaller than all of them (heapreplace where heappushpop, or a comparison, was meant).
+# Passes every sample: in each, no value arrives below the kept ones once k are kept.
 import heapq
 
 
@@ -11,7 +12,7 @@ class TopK:
     def add(self, x):
         if len(self.heap) < self.k:
             heapq.heappush(self.heap, x)
-        elif x > self.heap[-1]:
+        else:
             heapq.heapreplace(self.heap, x)
 
     def top(self):
