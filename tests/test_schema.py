@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -372,3 +373,12 @@ def test_a_nan_limit_is_refused_by_its_field(tmp_path: Path) -> None:
     document = _variant(FUNCTION, ("limits", "time_s"), math.nan)
     with pytest.raises(ProblemError, match=r"limits\.time_s.*finite number"):
         _load(tmp_path, FUNCTION, document)
+
+
+def test_the_readme_lists_every_problem() -> None:
+    """The README's catalogue names every shipped package, and nothing that is not one."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    catalogue = readme[readme.index("### The catalogue") :]
+    catalogue = catalogue[: catalogue.index("\n## ")]
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
+    assert listed == {folder.name for folder in PACKAGES if folder.parent.name == "problems"}

@@ -4,6 +4,7 @@ one real kill at the hard deadline in the process sandbox."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -309,3 +310,32 @@ def test_a_kill_at_the_hard_deadline_is_reported_as_at_least(
     assert margin is not None and margin.at_least and margin.kind is MarginKind.EXCESS
     assert margin.ratio >= MARGIN and margin.how == ""  # no run again needed
     assert str(margin).startswith("excess ≥ ")
+
+
+def test_recalibrate_measures_the_reference_again_and_keeps_it(tmp_path: Path) -> None:
+    """A limit calibrated on a busy machine stays cached until asked to measure again."""
+    folder, solutions = package(tmp_path, {"accepted": ["fast"]})
+    with (folder / "problem.yaml").open("a") as yaml:  # a fingerprint no other test shares
+        yaml.write("# test_recalibrate\n")
+
+    def reference_ms(note: str) -> float:
+        found = re.search(r"reference (\d+) ms", note)
+        assert found, note
+        return float(found.group(1))
+
+    busy_sandbox = TimedSandbox({"reference": 0.3, "fast": 0.1})
+    busy = check_with(busy_sandbox, folder, solutions)
+    assert reference_ms(busy.stress_note) == pytest.approx(300, abs=20)
+    assert "(measured now)" in busy.stress_note
+    quiet = TimedSandbox({"reference": 0.1, "fast": 0.1})
+    quiet.image_id = busy_sandbox.image_id  # the same sandbox, on a quieter day
+    cached = check_with(quiet, folder, solutions).stress_note
+    assert reference_ms(cached) == reference_ms(busy.stress_note) and "(cached)" in cached
+    opened = OpenedSandbox(quiet, SandboxInfo(kind=quiet.kind))
+    again = verify_package(
+        folder, solutions, opened, JudgeOptions(max_examples=10, recalibrate=True)
+    )
+    assert reference_ms(again.stress_note) == pytest.approx(100, abs=20)
+    assert "(measured now)" in again.stress_note and again.ok
+    later = check_with(quiet, folder, solutions).stress_note
+    assert reference_ms(later) == reference_ms(again.stress_note) and "(cached)" in later

@@ -86,6 +86,12 @@ def run(
     is_flag=True,
     help="Also judge mutants of each reference (in the process sandbox); fail below a 95% kill rate.",
 )
+@click.option(
+    "--recalibrate",
+    is_flag=True,
+    help="Measure each reference's stress time again, replacing the cached limit (after a "
+    "calibration on a busy machine).",
+)
 @sandbox_option
 @problems_option
 def check(
@@ -93,6 +99,7 @@ def check(
     solutions: Path | None,
     seed: int,
     mutants: bool,
+    recalibrate: bool,
     sandbox: str,
     problems_dir: Path | None,
 ) -> None:
@@ -132,7 +139,7 @@ def check(
             folder,
             solutions,
             opened,
-            JudgeOptions(seed=seed),
+            JudgeOptions(seed=seed, recalibrate=recalibrate),
             progress=lambda m: err_console.print(Text(printable(m), style="dim")),
         )
         all_ok &= result.ok

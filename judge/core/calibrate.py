@@ -55,18 +55,23 @@ def _machine() -> str:
 
 
 def stress_limit(
-    problem: Problem, sandbox: Sandbox, cases: Callable[[], Sequence[SuiteCase]]
+    problem: Problem,
+    sandbox: Sandbox,
+    cases: Callable[[], Sequence[SuiteCase]],
+    *,
+    fresh: bool = False,
 ) -> StressLimit:
     """The stress time limit for this problem here, measuring the reference if not cached.
 
     Call it before any submission's sandbox starts: a measurement taken while untrusted code
     runs beside it (busy threads in another container) would be slowed, and cached for every
-    later judgement. `cases` (the stress cases) are only asked for on a cache miss."""
+    later judgement. `cases` (the stress cases) are only asked for on a cache miss, or
+    when `fresh` asks for a new measurement (which then replaces the cached one)."""
     key = "|".join(
         [problem.slug, problem.fingerprint(), sandbox.kind, sandbox.image_id or "-", _machine()]
     )
     cache = _read_cache()
-    reference_s = cache.get(key)
+    reference_s = None if fresh else cache.get(key)
     source, warning = "cached", ""
     if not isinstance(reference_s, (int, float)):
         reference_s = measure_reference(problem, sandbox, cases())

@@ -50,6 +50,9 @@ class JudgeOptions:
     """Overrides the problem's time limit for every group (stress included)."""
     memory_limit_mib: int | None = None
     max_examples: int | None = None
+    recalibrate: bool = False
+    """Measure the reference's stress time again (replacing the cached figure): after a
+    calibration taken while the machine was busy, which left the limit too generous."""
 
     def limits(self, problem: Problem) -> Limits:
         """The problem's limits with this judgement's overrides: the one place they meet."""
@@ -247,7 +250,7 @@ def _stress_limit(
 ) -> StressLimit:
     if options.time_limit_s is not None:
         return StressLimit(options.time_limit_s, "set with --time-limit")
-    return stress_limit(problem, opened.sandbox, lambda: suite().stress)
+    return stress_limit(problem, opened.sandbox, lambda: suite().stress, fresh=options.recalibrate)
 
 
 def _stress(problem: Problem, runner: Runner, limit: StressLimit, suite: Suite) -> GroupResult:

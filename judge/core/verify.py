@@ -18,7 +18,7 @@ from __future__ import annotations
 import enum
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from judge.core.checkers import CheckContext
@@ -190,6 +190,7 @@ def verify_package(
     result.problems += _check_examples(problem)
     progress(f"{problem.slug}: judging the reference")
     reference = judge(problem, folder / "reference.py", opened, options)
+    options = replace(options, recalibrate=False)  # measured once: the labels reuse it
     if reference.verdict is not Verdict.AC:
         failure = reference.first_failure
         detail = reference.message or (failure.message if failure else "")
