@@ -118,3 +118,11 @@ def test_process_fallback_verdicts(
 def test_process_fallback_memory_limit(add_problem: Problem, process_opened: OpenedSandbox) -> None:
     report = judge(add_problem, SUBMISSIONS / "mle.py", process_opened, FAST)
     assert report.verdict is Verdict.MLE, _message(report)
+
+
+def test_memory_running_out_while_the_answer_is_sent_is_mle(
+    add_problem: Problem, process_opened: OpenedSandbox
+) -> None:
+    """The submission's answer, so the submission's memory: not a crash of the harness."""
+    report = judge(add_problem, SUBMISSIONS / "mle_encoding_the_answer.py", process_opened, FAST)
+    assert report.verdict is Verdict.MLE, _message(report)

@@ -339,7 +339,11 @@ def serve(channel: Channel, submission: Submission) -> None:
             reply = _failure(error, wire.ErrorKind.UNENCODABLE)
         except BaseException as error:
             reply = _failure(error)
-        channel.send({"id": request.get("id"), **reply})
+        try:
+            channel.send({"id": request.get("id"), **reply})
+        except MemoryError as error:  # encoding a huge answer: the submission's memory
+            reply = {}
+            channel.send({"id": request.get("id"), **_failure(error)})
 
 
 def _first_to_go_when_memory_runs_out() -> None:
