@@ -168,7 +168,7 @@ def test_class_problem_wrong_answer_is_shrunk(top_k: Problem) -> None:
     failure = report.first_failure
     assert failure is not None and failure.shrunk
     assert (failure.input, failure.expected, failure.got) == (
-        "init(1,); add(-1); top()",
+        "init(1); add(-1); top()",
         "[[-1]]",
         "[[0]]",
     )

@@ -381,4 +381,4 @@ def test_the_readme_lists_every_problem() -> None:
     catalogue = readme[readme.index("### The catalogue") :]
     catalogue = catalogue[: catalogue.index("\n## ")]
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
-    assert listed == {folder.name for folder in PACKAGES if folder.parent.name == "problems"}
+    assert listed == {folder.name for folder in PACKAGES if folder.parent == ROOT / "problems"}
