@@ -53,4 +53,9 @@ else
     note "Docker engine unreachable: the docker tests will be skipped"
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# Two workers on two cores or more: much of the suite waits on containers, the rest is
+# Hypothesis and the mutant gates. No more than two, so that the time verdicts the suite
+# asserts never compete with many others for the CPU.
+workers=0
+[[ $(nproc) -ge 2 ]] && workers=2
+exec .venv/bin/python -m pytest -n "$workers" "$@"
