@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite from a fresh clone: makes .venv, installs the package, gets Docker
 # and the sandbox image ready when it can, then runs pytest with this script's arguments.
-# Without a reachable Docker engine the docker tests are skipped, or fail if JUDGE_REQUIRE_DOCKER=1.
+# Without a reachable Docker engine the docker tests are skipped, or fail if JUDGE_REQUIRE_DOCKER=1;
+# without Chromium the browser tests of `judge serve` likewise (JUDGE_REQUIRE_BROWSER=1).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -51,6 +52,12 @@ elif [[ ${JUDGE_REQUIRE_DOCKER:-0} == 1 ]]; then
     note "Docker engine unreachable: the docker tests will FAIL (JUDGE_REQUIRE_DOCKER=1)"
 else
     note "Docker engine unreachable: the docker tests will be skipped"
+fi
+
+# The browser tests drive the system's Chromium through Playwright (whose own browser
+# download needs the internet): Debian's package, where this script may install it.
+if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null && can_apt; then
+    apt_install chromium || note "could not install chromium: the browser tests will skip or fail"
 fi
 
 # Two workers on two cores or more: much of the suite waits on containers, the rest is

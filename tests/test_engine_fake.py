@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from judge.core.engine import NOTHING_PASSED, JudgeOptions, judge
+from judge.core.engine import NOTHING_PASSED, SAMPLES_ONLY, JudgeOptions, judge
 from judge.core.problem import Problem, load_problem
-from judge.core.verdict import Group, Report, SandboxInfo, Verdict
+from judge.core.verdict import CaseResult, Group, Report, SandboxInfo, Verdict
+from judge.core.watch import Cancelled, Watch
 from judge.sandbox import OpenedSandbox
 from judge.sandbox.fake import FakeSandbox, Handler, SimulatedFault
 from judge.sandbox.inside import wire
@@ -289,3 +290,72 @@ def test_a_missing_entry_point_suggests_the_expected_name(tmp_path: Path) -> Non
     assert report.verdict is Verdict.CE
     assert "two_summ()" in report.message
     assert "did you mean 'two_summ'? It must be spelled 'two_sum'" in report.message
+
+
+# --- the hooks a server needs: progress, samples only, cancellation -------------------------
+def watched(problem: Problem, submission: Path | str, watch: Watch, **options: Any) -> Report:
+    opened = OpenedSandbox(FakeSandbox.importing(), SandboxInfo(kind="fake"))
+    path = SUBMISSIONS / submission if isinstance(submission, str) else submission
+    return judge(problem, path, opened, JudgeOptions(**options), watch)
+
+
+def test_the_watch_hears_every_case_in_order(add_problem: Problem) -> None:
+    heard: list[CaseResult] = []
+    report = watched(add_problem, "wa_negative.py", Watch(on_case=heard.append), max_examples=25)
+    assert report.verdict is Verdict.WA
+    # Every reported case was heard when it was judged, in the report's order; shrinking
+    # steps were heard too (marked), and the report keeps only the smallest failure.
+    assert [c for c in heard if c.group is Group.SAMPLES] == list(report.groups[0].cases)
+    first_pass = [c for c in heard if c.group is Group.PROPERTIES and not c.shrunk]
+    *passed, failed = report.groups[1].cases
+    assert first_pass[:-1] == passed and first_pass[-1].verdict is failed.verdict
+    assert any(case.shrunk for case in heard)
+    assert report.first_failure in heard
+    stress = [c for c in heard if c.group is Group.STRESS]
+    assert stress == list(report.groups[2].cases)
+
+
+def test_samples_only_judges_the_examples_alone(add_problem: Problem) -> None:
+    heard: list[CaseResult] = []
+    report = watched(add_problem, "wa_negative.py", Watch(on_case=heard.append), samples_only=True)
+    # The bug needs a negative number; the examples have none: samples only cannot see it.
+    assert report.verdict is Verdict.AC
+    assert [group.group for group in report.groups] == [Group.SAMPLES]
+    assert len(heard) == len(add_problem.examples) == len(report.cases)
+    assert SAMPLES_ONLY in report.notes
+    assert report.score == add_problem.weights[Group.SAMPLES]
+
+
+def test_cancelling_stops_before_the_next_case(add_problem: Problem) -> None:
+    heard: list[CaseResult] = []
+
+    def cancel_after_five(result: CaseResult) -> None:
+        heard.append(result)
+        if len(heard) == 5:
+            watch.cancel()
+
+    watch = Watch(on_case=cancel_after_five)
+    with pytest.raises(Cancelled):
+        watched(add_problem, "ok.py", watch, max_examples=25)
+    assert len(heard) == 5 and watch.cancelled
+
+
+def test_cancelling_a_class_problem_stops_between_its_requests(top_k: Problem) -> None:
+    """A class case is many requests (construct, then batches): cancel takes effect at the
+    next one, not at the end of a long script."""
+    sandbox = FakeSandbox.importing()
+    watch = Watch()
+    original = sandbox.start
+
+    def start_then_cancel(*args: Any, **kwargs: Any) -> Any:
+        session = original(*args, **kwargs)
+        watch.cancel()  # cancelled while the first case's construction is under way
+        return session
+
+    sandbox.start = start_then_cancel  # type: ignore[method-assign]
+    opened = OpenedSandbox(sandbox, SandboxInfo(kind="fake"))
+    submission = SOLUTIONS / "accepted" / "heap.py"
+    with pytest.raises(Cancelled):
+        judge(top_k, submission, opened, JudgeOptions(max_examples=5), watch)
+    ops = [request["op"] for request in sandbox.requests(submission)]
+    assert ops == []  # started, but not one request was sent after the cancel

@@ -22,8 +22,9 @@ from judge.core.errors import ProblemError
 from judge.core.hypothesis_run import run_hypothesis
 from judge.core.problem import Problem
 from judge.core.runner import Runner, SubmissionRejected
-from judge.core.suite import Suite, load_suite
+from judge.core.suite import Suite, load_suite, sample_suite
 from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
+from judge.core.watch import Watch
 from judge.sandbox import OpenedSandbox
 
 DEFAULT_SEED = 0
@@ -53,6 +54,9 @@ class JudgeOptions:
     recalibrate: bool = False
     """Measure the reference's stress time again (replacing the cached figure): after a
     calibration taken while the machine was busy, which left the limit too generous."""
+    samples_only: bool = False
+    """Judge the worked examples alone (a quick "Run" before a "Submit"): no properties,
+    no stress, so no Hypothesis and no calibration; the report says so in a note."""
 
     def limits(self, problem: Problem) -> Limits:
         """The problem's limits with this judgement's overrides: the one place they meet."""
@@ -80,35 +84,31 @@ class _Stop(BaseException):
         self.result = result
 
 
+SAMPLES_ONLY = "samples only: the properties and stress groups were not run (submit for them)"
+
+
 def judge(
-    problem: Problem, submission: Path, opened: OpenedSandbox, options: JudgeOptions
+    problem: Problem,
+    submission: Path,
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    watch: Watch | None = None,
 ) -> Report:
-    """The whole judgement. Never raises for the submission's faults; IE for the judge's."""
+    """The whole judgement. Never raises for the submission's faults; IE for the judge's.
+    `watch` follows it case by case; cancelling it raises `Cancelled` out of here."""
     started = time.monotonic()
     limits = options.limits(problem)
-    runner = Runner(problem, submission, opened.sandbox, limits)
+    runner = Runner(problem, submission, opened.sandbox, limits, watch)
     groups: list[GroupResult] = []
     notes: list[str] = []
     message = debug = ""
     try:
-        max_examples = options.max_examples or problem.max_examples
-
-        def suite() -> Suite:
-            return load_suite(problem, options.seed, max_examples)
-
-        # Before the submission's sandbox starts: nothing untrusted runs beside the reference.
-        stress = _stress_limit(problem, options, opened, suite)
-        opened.sandbox.prepare(limits)  # the container starts while the suite loads
-        cases = suite()
-        problem.checker  # noqa: B018 - its imports (numpy, the package's own) overlap the start too
-        notes += [warning for warning in (stress.warning, cases.warning) if warning]
-        samples = _samples(problem, runner, limits, cases)
-        groups.append(samples)
-        if samples.cases and not any(case.verdict.accepted for case in samples.cases):
-            notes.append(NOTHING_PASSED)
+        if options.samples_only:
+            opened.sandbox.prepare(limits)
+            groups.append(_samples(problem, runner, limits, sample_suite(problem)))
+            notes.append(SAMPLES_ONLY)
         else:
-            groups.append(_properties(problem, runner, limits, options, cases, notes))
-            groups.append(_stress(problem, runner, stress, cases))
+            groups += _every_group(problem, runner, opened, options, limits, notes)
         verdict = overall([group.verdict for group in groups])
     except SubmissionRejected as rejection:
         verdict, message, groups = rejection.verdict, rejection.message, []
@@ -134,6 +134,37 @@ def judge(
         notes=tuple(notes),
         debug=debug,
     )
+
+
+def _every_group(
+    problem: Problem,
+    runner: Runner,
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    limits: Limits,
+    notes: list[str],
+) -> list[GroupResult]:
+    """Samples, then (unless every sample failed) properties and stress."""
+    max_examples = options.max_examples or problem.max_examples
+
+    def suite() -> Suite:
+        return load_suite(problem, options.seed, max_examples)
+
+    # Before the submission's sandbox starts: nothing untrusted runs beside the reference.
+    stress = _stress_limit(problem, options, opened, suite)
+    opened.sandbox.prepare(limits)  # the container starts while the suite loads
+    cases = suite()
+    problem.checker  # noqa: B018 - its imports (numpy, the package's own) overlap the start too
+    notes += [warning for warning in (stress.warning, cases.warning) if warning]
+    samples = _samples(problem, runner, limits, cases)
+    if samples.cases and not any(case.verdict.accepted for case in samples.cases):
+        notes.append(NOTHING_PASSED)
+        return [samples]
+    return [
+        samples,
+        _properties(problem, runner, limits, options, cases, notes),
+        _stress(problem, runner, stress, cases),
+    ]
 
 
 def _group(

@@ -18,6 +18,7 @@ from judge.core.entries import Answer, ValueOf
 from judge.core.errors import JudgeError
 from judge.core.problem import Problem
 from judge.core.verdict import CaseResult, Group, Limits, Verdict, shorten
+from judge.core.watch import Watch
 from judge.sandbox import Sandbox
 from judge.sandbox.inside import wire
 from judge.sandbox.session import Exchange, HarnessSession, Outcome, SessionFailed
@@ -55,8 +56,10 @@ class Runner:
         submission: Path,
         sandbox: Sandbox,
         limits: Limits,
+        watch: Watch | None = None,
     ) -> None:
         self.problem = problem
+        self.watch = watch or Watch()
         self.submission = submission
         self.sandbox = sandbox
         self.limits = limits
@@ -118,7 +121,8 @@ class Runner:
         shrunk: bool = False,
         expected: Any = NOT_COMPUTED,
     ) -> CaseResult:
-        """Judge one case: run it, check it, and describe it for the report."""
+        """Judge one case: run it, check it, and describe it for the report (and the watch)."""
+        self.watch.check()
         if expected is NOT_COMPUTED:
             expected = self.problem.reference_answer(case)
         self._reply_budget = _encoded_size(expected)
@@ -130,7 +134,7 @@ class Runner:
                 f"took {answer.time_s:.3f} s, limit {time_limit_s:.3f} s",
             )
         failed = verdict is not Verdict.AC
-        return CaseResult(
+        result = CaseResult(
             group=group,
             index=index,
             verdict=verdict,
@@ -143,6 +147,8 @@ class Runner:
             got=describe(answer.value) if failed and answer.failure is None else None,
             shrunk=shrunk,
         )
+        self.watch.on_case(result)
+        return result
 
     # --- the entry kinds' side of a case (see `entries.Caller`) ----------------------------
     def request(
@@ -153,6 +159,7 @@ class Runner:
         spent: Answer | None,
         sources: Sequence[Sequence[Any]] = (),
     ) -> Answer:
+        self.watch.check()  # a class problem's case is many requests: cancel between them
         session = self.session()
         if session is None:
             time_s, wall_s = (spent.time_s, spent.wall_s) if spent else (0.0, 0.0)

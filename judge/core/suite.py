@@ -91,14 +91,24 @@ def load_suite(problem: Problem, seed: int, max_examples: int) -> Suite:
     return suite
 
 
+def sample_suite(problem: Problem) -> Suite:
+    """The worked examples alone, answered by the reference: what a quick run needs (no
+    Hypothesis, no stress cases, no cache)."""
+    return Suite(samples=_samples(problem), properties=(), stress=())
+
+
+def _samples(problem: Problem) -> tuple[SuiteCase, ...]:
+    cases = [problem.sample_case(example.input) for example in problem.examples]
+    return tuple(SuiteCase(case, problem.reference_answer(case)) for case in cases)
+
+
 def build_suite(problem: Problem, seed: int, max_examples: int) -> Suite:
     """Generate every case and ask the reference for each answer (no cache involved)."""
     answer = problem.reference_answer
-    samples = [problem.sample_case(example.input) for example in problem.examples]
     properties = first_pass_cases(problem, seed, max_examples)
     stress = problem.properties.stress_cases(random.Random(seed))
     return Suite(
-        samples=tuple(SuiteCase(case, answer(case)) for case in samples),
+        samples=_samples(problem),
         properties=tuple(SuiteCase(case, answer(case)) for case in properties),
         stress=tuple(SuiteCase(case, answer(case)) for case in stress),
     )
