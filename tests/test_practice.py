@@ -144,6 +144,7 @@ def test_a_whole_set_start_status_submit_finish_stats(cli: Cli, tmp_path: Path) 
     table = cli("stats")
     assert table.exit_code == 0, table.output
     assert "graphs" in table.stdout and "review queue" in table.stdout
+    assert "by problem" in table.stdout
     stats = json.loads(cli("stats", "--json").stdout)
     assert stats["sets"] == 1 and stats["attempts"] == 2
     graphs_row = next(row for row in stats["skills"] if row["name"] == "graphs")
@@ -156,6 +157,26 @@ def test_a_whole_set_start_status_submit_finish_stats(cli: Cli, tmp_path: Path) 
         "first_try_rate": 0.0,
         "median_solve_s": 600.0,
     }
+    assert stats["problems"] == [
+        {
+            "slug": "add-dp",
+            "title": next(p["title"] for p in started["problems"] if p["slug"] == "add-dp"),
+            "drawn": 1,
+            "attempts": 0,
+            "best_score": None,
+            "last_verdict": None,
+            "solve_s": None,
+        },
+        {
+            "slug": "add-graphs",
+            "title": graphs["title"],
+            "drawn": 1,
+            "attempts": 2,
+            "best_score": 100.0,
+            "last_verdict": "AC",
+            "solve_s": 600.0,
+        },
+    ]
     review = {item["slug"]: item for item in stats["review"]}
     assert review["add-dp"]["standing"] == "unsolved"
     assert review["add-dp"]["reason"] == "never solved (never submitted)"
@@ -349,6 +370,18 @@ def test_weights_follow_the_standing_of_each_problem(
     assert warm_up.first_try_rate == 0.5 and warm_up.median_solve_s == 60.0
     must = next(row for row in stats.categories if row.name == "must")
     assert must.attempts == 5 and must.first_try_rate == 0.5
+    by_problem = {row.slug: row for row in stats.problems}
+    assert list(by_problem) == ["add", "add-dp", "add-graphs"]
+    add, add_dp, graphs = by_problem["add"], by_problem["add-dp"], by_problem["add-graphs"]
+    assert (add.drawn, add.attempts, add.best_score, add.last_verdict) == (2, 2, 100, Verdict.WA)
+    assert add.solve_s == 60.0  # solved once (1 min), failed the second time
+    assert (add_dp.drawn, add_dp.attempts, add_dp.last_verdict, add_dp.solve_s) == (
+        1,
+        1,
+        Verdict.AC,
+        1800.0,
+    )
+    assert (graphs.attempts, graphs.last_verdict, graphs.best_score) == (3, Verdict.AC, 100)
 
 
 def test_weighted_draw_prefers_weak_problems_and_uniform_does_not(problems: Path) -> None:

@@ -35,6 +35,7 @@ from judge.practice.clock import Clock, SystemClock
 from judge.reports.practice_console import (
     duration,
     local,
+    problems_table,
     stats_table,
     status_table,
     status_view,
@@ -300,6 +301,7 @@ def stats(db_path: Path | None, as_json: bool) -> None:
     console.print(Text(f"{found.sets} sets, {found.attempts} attempts", style="bold"))
     console.print(stats_table("by skill", found.skills))
     console.print(stats_table("by category", found.categories))
+    console.print(problems_table(found.problems))
     review = Table(title="review queue", show_edge=False, title_justify="left")
     for column in ("slug", "title", "why", "last drawn"):
         review.add_column(column, no_wrap=column in ("slug", "last drawn"), overflow="fold")

@@ -1,4 +1,4 @@
-"""Progress over all practice: per skill and per category, and the review queue."""
+"""Progress over all practice: per skill, per category and per problem, and the review queue."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from judge.core.verdict import Verdict
 from judge.practice.encounters import Encounter, all_encounters
 from judge.practice.history import History
 from judge.practice.standing import Standing, standings
@@ -30,6 +31,22 @@ class StatsRow:
 
 
 @dataclass(frozen=True)
+class ProblemRow:
+    """One problem over every set it was drawn into."""
+
+    slug: str
+    title: str
+    drawn: int
+    """Sets it was drawn into."""
+    attempts: int
+    best_score: float | None
+    """The best score of any submission, late ones included; None when never submitted."""
+    last_verdict: Verdict | None
+    solve_s: float | None
+    """The median estimated time to solve it, over the sets where it was solved."""
+
+
+@dataclass(frozen=True)
 class ReviewItem:
     slug: str
     title: str
@@ -44,6 +61,8 @@ class Stats:
     attempts: int
     skills: tuple[StatsRow, ...]
     categories: tuple[StatsRow, ...]
+    problems: tuple[ProblemRow, ...]
+    """Every problem ever drawn, by slug."""
     review: tuple[ReviewItem, ...]
     """Problems failed or solved slowly, weakest first: exactly those drawn more often."""
 
@@ -64,12 +83,29 @@ def _row(name: str, found: Sequence[Encounter]) -> StatsRow:
     )
 
 
+def _problem_row(found: Sequence[Encounter]) -> ProblemRow:
+    attempts = [attempt for encounter in found for attempt in encounter.attempts]
+    latest = max(attempts, key=lambda attempt: attempt.submitted_at, default=None)
+    times = [e.solve_s for e in found if e.solve_s is not None]
+    return ProblemRow(
+        slug=found[-1].problem.slug,
+        title=found[-1].problem.title,
+        drawn=len(found),
+        attempts=len(attempts),
+        best_score=max((attempt.score for attempt in attempts), default=None),
+        last_verdict=latest.verdict if latest else None,
+        solve_s=round(statistics.median(times), 1) if times else None,
+    )
+
+
 def compute_stats(history: History) -> Stats:
     sets, attempts = history.all_sets(), history.attempts()
     every = all_encounters(sets, attempts, finished_only=False)
     skills: dict[str, list[Encounter]] = {}
     categories: dict[str, list[Encounter]] = {}
+    problems: dict[str, list[Encounter]] = {}
     for encounter in every:
+        problems.setdefault(encounter.problem.slug, []).append(encounter)
         for skill in encounter.problem.skills:
             skills.setdefault(skill, []).append(encounter)
         categories.setdefault(encounter.problem.category, []).append(encounter)
@@ -86,5 +122,6 @@ def compute_stats(history: History) -> Stats:
         attempts=sum(len(encounter.attempts) for encounter in every),
         skills=tuple(_row(name, skills[name]) for name in sorted(skills)),
         categories=tuple(_row(name, categories[name]) for name in sorted(categories)),
+        problems=tuple(_problem_row(problems[slug]) for slug in sorted(problems)),
         review=tuple(review),
     )

@@ -89,6 +89,18 @@ def stats_to_dict(stats: Stats) -> dict[str, Any]:
         "attempts": stats.attempts,
         "skills": [_row_dict(row) for row in stats.skills],
         "categories": [_row_dict(row) for row in stats.categories],
+        "problems": [
+            {
+                "slug": row.slug,
+                "title": row.title,
+                "drawn": row.drawn,
+                "attempts": row.attempts,
+                "best_score": row.best_score,
+                "last_verdict": row.last_verdict.value if row.last_verdict else None,
+                "solve_s": row.solve_s,
+            }
+            for row in stats.problems
+        ],
         "review": [
             {
                 "slug": item.slug,

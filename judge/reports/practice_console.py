@@ -9,7 +9,7 @@ from rich.text import Text
 
 from judge.core.text import single_line
 from judge.practice.encounters import Progress
-from judge.practice.stats import StatsRow
+from judge.practice.stats import ProblemRow, StatsRow
 
 
 def duration(seconds: float) -> str:
@@ -95,5 +95,21 @@ def stats_table(title: str, rows: tuple[StatsRow, ...]) -> Table:
             str(row.solved),
             "-" if row.first_try_rate is None else f"{row.first_try_rate:.0%}",
             "-" if row.median_solve_s is None else duration(row.median_solve_s),
+        )
+    return table
+
+
+def problems_table(rows: tuple[ProblemRow, ...]) -> Table:
+    table = Table(title="by problem", show_edge=False, title_justify="left")
+    for column in ("problem", "drawn", "attempts", "best score", "last verdict", "median"):
+        table.add_column(column, no_wrap=column == "problem")
+    for row in rows:
+        table.add_row(
+            Text(single_line(row.slug)),
+            str(row.drawn),
+            str(row.attempts),
+            "-" if row.best_score is None else f"{row.best_score:g}",
+            "-" if row.last_verdict is None else row.last_verdict.value,
+            "-" if row.solve_s is None else duration(row.solve_s),
         )
     return table
