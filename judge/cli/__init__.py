@@ -7,6 +7,7 @@
       practice           practice start|status|submit|finish, stats
       grade              grade
       authoring          new-problem
+      serve              serve (the practice app in the browser)
       common             what they share: errors and exit codes (once, in JudgeGroup),
                          the common options
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 import click
 
 from judge import __version__
-from judge.cli import authoring, catalog, grade, judging, practice, sandbox
+from judge.cli import authoring, catalog, grade, judging, practice, sandbox, serve
 from judge.cli.common import DEBUG_ENV, JudgeGroup
 
 
@@ -53,3 +54,4 @@ main.add_command(practice.practice)
 main.add_command(practice.stats)
 main.add_command(grade.grade)
 main.add_command(authoring.new_problem)
+main.add_command(serve.serve)

@@ -97,6 +97,19 @@ def sandbox_option(command: F) -> F:
     )(command)
 
 
+def db_option(command: F) -> F:
+    """--db FILE, else $JUDGE_DB (read by click), else the user data folder's history."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        envvar=DB_ENV,
+        show_envvar=True,
+        help="History database (default: history.sqlite3 in the user data folder).",
+    )(command)
+
+
 def problems_option(command: F) -> F:
     """--problems DIR, else $JUDGE_PROBLEMS (read by click), else ./problems."""
     return click.option(

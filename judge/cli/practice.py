@@ -21,8 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from judge.cli.common import (
-    DB_ENV,
-    F,
+    db_option,
     err_console,
     exit_code_for,
     filter_options,
@@ -44,18 +43,6 @@ from judge.reports.practice_console import (
 
 if TYPE_CHECKING:  # the library is imported inside each command: `judge --help` stays fast
     from judge.core.catalog import Filters
-
-
-def _db_option(command: F) -> F:
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        envvar=DB_ENV,
-        show_envvar=True,
-        help="History database (default: history.sqlite3 in the user data folder).",
-    )(command)
 
 
 def _clock() -> Clock:
@@ -87,7 +74,7 @@ def practice() -> None:
     help="Workspace folder (default: ./practice-<start time>).",
 )
 @problems_option
-@_db_option
+@db_option
 @json_option
 def start(
     count: int,
@@ -148,7 +135,7 @@ def start(
 
 @practice.command(short_help="The running set: attempts, verdicts, time left.")
 @click.option("--watch", is_flag=True, help="Live countdown until the deadline (Ctrl-C stops).")
-@_db_option
+@db_option
 @json_option
 def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     """The running set: problems, attempts, verdicts, time left."""
@@ -188,7 +175,7 @@ def status(watch: bool, db_path: Path | None, as_json: bool) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder of problem packages (default: the one the set was started with).",
 )
-@_db_option
+@db_option
 @json_option
 def submit(
     slug: str,
@@ -247,7 +234,7 @@ def submit(
 
 
 @practice.command(short_help="Close the running set and print its summary.")
-@_db_option
+@db_option
 @json_option
 def finish(db_path: Path | None, as_json: bool) -> None:
     """Close the running set and print its summary: solved, time per problem, score."""
@@ -281,7 +268,7 @@ def finish(db_path: Path | None, as_json: bool) -> None:
 
 
 @click.command(short_help="Practice progress per skill, and what to review.")
-@_db_option
+@db_option
 @json_option
 def stats(db_path: Path | None, as_json: bool) -> None:
     """Progress over all practice: per skill and category, and what to review."""
