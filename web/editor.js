@@ -7,13 +7,15 @@ import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 
 window.JudgeEditor = {
-  mount(parent, doc, onChange) {
+  // `nonce`: the page's CSP nonce for styles; CodeMirror puts its theme in a <style> element.
+  mount(parent, doc, onChange, nonce) {
     return new EditorView({
       parent,
       state: EditorState.create({
         doc,
         extensions: [
           basicSetup,
+          EditorView.cspNonce.of(nonce || ""),
           keymap.of([indentWithTab]),
           python(),
           EditorView.updateListener.of((update) => {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -10,21 +11,27 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from judge.web import api
 from judge.web.jobs import Board
-from judge.web.security import Guard, Secrets
+from judge.web.security import Guard, Secrets, csp
 from judge.web.service import Service
 
 STATIC = Path(__file__).parent / "static"
 
 
+PAGE = (STATIC / "index.html").read_text(encoding="utf-8")
+
+
 async def _page(request: Request) -> Response:
+    """The page, with a fresh style nonce in its CSP and in the page for the editor."""
     del request
-    return FileResponse(STATIC / "index.html", headers={"cache-control": "no-store"})
+    nonce = secrets.token_urlsafe(16)
+    headers = {"cache-control": "no-store", "content-security-policy": csp(nonce)}
+    return HTMLResponse(PAGE.replace("{{nonce}}", nonce), headers=headers)
 
 
 def create_app(service: Service, port: int, keys: Secrets) -> Starlette:

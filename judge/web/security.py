@@ -31,13 +31,22 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 COOKIE = "judge_session"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
+
+
+def csp(style_nonce: str = "") -> str:
+    """The Content-Security-Policy: everything from this server only. The page's response
+    adds a fresh nonce for the one <style> element its editor writes (CodeMirror's theme);
+    scripts never get one."""
+    styles = f"'self' 'nonce-{style_nonce}'" if style_nonce else "'self'"
+    return (
+        f"default-src 'self'; script-src 'self'; style-src {styles}; img-src 'self' data:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
 HEADERS = (
-    (b"content-security-policy", CSP.encode()),
+    (b"content-security-policy", csp().encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),

@@ -154,7 +154,8 @@ async function problemsView() {
 // --- one problem: statement, editor, judging -------------------------------------------------
 function mountEditor(parent, text, onChange) {
   if (window.JudgeEditor) {
-    const editor = window.JudgeEditor.mount(parent, text, onChange);
+    const nonce = document.documentElement.dataset.styleNonce;
+    const editor = window.JudgeEditor.mount(parent, text, onChange, nonce);
     return { text: () => window.JudgeEditor.text(editor), element: editor.dom };
   }
   const area = h("textarea", { class: "plain-editor", spellcheck: "false" });
@@ -537,6 +538,8 @@ function plot(title, testid, series, data, bars) {
     series: [{}, ...series],
   };
   if (bars && window.uPlot) {
+    const n = data.values[0].length;
+    options.scales = { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } };
     options.series = [{}, ...series.map((s) => ({ ...s, paths: window.uPlot.paths.bars({ size: [0.6] }) }))];
     options.axes = [{ values: (u, splits) => splits.map((i) => data.labels[i] || "") }, {}];
   }
@@ -565,7 +568,7 @@ async function progressView() {
         : h("p", { class: "muted", text: "No sets yet: start one to see plots here." }),
       solvedProblems.length
         ? plot("Median time to solve (minutes)", "plot-times", [{ label: "minutes", stroke: "#9333ea", fill: "#9333ea55" }], {
-            values: [solvedProblems.map((_, i) => i), solvedProblems.map((p) => Math.round(p.solve_s / 6) / 10)],
+            values: [solvedProblems.map((_, i) => i), solvedProblems.map((p) => Math.round(p.solve_s / 0.6) / 100)],
             labels: solvedProblems.map((p) => p.slug),
           }, true)
         : "",
