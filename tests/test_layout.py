@@ -21,6 +21,7 @@ LAYERS = {
     "judge.reports": {"judge.core", "judge.grading.results", "judge.practice"},
     "judge.practice": {"judge.core", "judge.sandbox"},
     "judge.grading": {"judge.core", "judge.sandbox", "judge.reports"},
+    "judge.web": {"judge.core", "judge.sandbox", "judge.practice", "judge.reports"},
     "judge.cli": {
         "judge.core",
         "judge.sandbox",

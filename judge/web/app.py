@@ -10,6 +10,7 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
@@ -51,7 +52,9 @@ def create_app(service: Service, port: int, keys: Secrets) -> Starlette:
             *api.ROUTES,
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
-        middleware=[Middleware(Guard, port=port, keys=keys)],
+        # The guard first (outermost): nothing, not even compression, runs for a refused
+        # request. Event streams are never compressed (Starlette leaves them alone).
+        middleware=[Middleware(Guard, port=port, keys=keys), Middleware(GZipMiddleware)],
         lifespan=lifespan,
         max_body_size=api.MAX_BODY_BYTES,
     )
