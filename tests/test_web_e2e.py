@@ -15,9 +15,13 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+
+if TYPE_CHECKING:  # imported in the fixture: a machine without Playwright skips
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,7 +57,7 @@ def _chromium() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     executable = _chromium()
     missing = "no Chromium on PATH (Debian: apt install chromium)" if not executable else ""
     try:
@@ -103,27 +107,27 @@ def server(tmp_path: Path) -> Iterator[str]:
             process.wait(timeout=30)
 
 
-def _screenshot(page: object, tmp_path: Path, name: str) -> None:
+def _screenshot(page: Page, tmp_path: Path, name: str) -> None:
     targets = [tmp_path / f"{name}.png"]
     if os.environ.get("JUDGE_SCREENSHOTS"):
         targets.append(Path(os.environ["JUDGE_SCREENSHOTS"]) / f"{name}.png")
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(target), full_page=True)  # type: ignore[attr-defined]
+        page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000  # a page, not a blank
 
 
-def _paste_code(page: object, code: str) -> None:
+def _paste_code(page: Page, code: str) -> None:
     """Replace the editor's text as a user does: select all, then paste. (Typing it key by
     key would meet the editor's auto-indent; `insert_text` turns spaces into U+00A0.)"""
-    page.locator(".cm-content").click()  # type: ignore[attr-defined]
-    page.keyboard.press("Control+A")  # type: ignore[attr-defined]
-    page.evaluate("text => navigator.clipboard.writeText(text)", code)  # type: ignore[attr-defined]
-    page.keyboard.press("Control+V")  # type: ignore[attr-defined]
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+A")
+    page.evaluate("text => navigator.clipboard.writeText(text)", code)
+    page.keyboard.press("Control+V")
 
 
-def _new_page(browser: object) -> object:
-    context = browser.new_context(  # type: ignore[attr-defined]
+def _new_page(browser: Browser) -> Page:
+    context = browser.new_context(
         viewport={"width": 1400, "height": 1000},
         permissions=["clipboard-read", "clipboard-write"],
     )
@@ -133,7 +137,7 @@ def _new_page(browser: object) -> object:
 
 
 def test_filter_open_two_sum_submit_a_wrong_solution_see_the_shrunk_input(
-    browser: object, server: str, tmp_path: Path
+    browser: Browser, server: str, tmp_path: Path
 ) -> None:
     page = _new_page(browser)
     errors: list[str] = []
@@ -173,7 +177,7 @@ def test_filter_open_two_sum_submit_a_wrong_solution_see_the_shrunk_input(
 
 
 def test_submission_output_is_shown_as_text_never_as_markup(
-    browser: object, server: str, tmp_path: Path
+    browser: Browser, server: str, tmp_path: Path
 ) -> None:
     page = _new_page(browser)
     page.goto(server)
@@ -190,7 +194,7 @@ def test_submission_output_is_shown_as_text_never_as_markup(
 
 
 def test_a_practice_set_solved_finished_and_plotted(
-    browser: object, server: str, tmp_path: Path
+    browser: Browser, server: str, tmp_path: Path
 ) -> None:
     page = _new_page(browser)
     page.goto(server)
