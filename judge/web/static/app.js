@@ -528,30 +528,30 @@ function table(testid, columns, rows) {
 }
 
 function plot(title, testid, series, data, bars) {
+  // x is a position (set 1, 2, … or problem 1, 2, …) named by data.labels: with few sets a
+  // time axis spreads one point over years.
   const box = h("div", { class: "plot", "data-testid": testid });
-  const width = Math.min(640, Math.max(320, view.clientWidth / 2 - 40));
+  const n = data.values[0].length;
   const options = {
     title,
-    width,
+    width: Math.min(640, Math.max(320, view.clientWidth / 2 - 40)),
     height: 220,
-    scales: { x: { time: !bars } },
+    scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
+    axes: [{ values: (u, splits) => splits.map((i) => (Number.isInteger(i) ? data.labels[i] || "" : "")) }, {}],
     series: [{}, ...series],
   };
-  if (bars && window.uPlot) {
-    const n = data.values[0].length;
-    options.scales = { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } };
-    options.series = [{}, ...series.map((s) => ({ ...s, paths: window.uPlot.paths.bars({ size: [0.6] }) }))];
-    options.axes = [{ values: (u, splits) => splits.map((i) => data.labels[i] || "") }, {}];
+  if (!window.uPlot) {
+    box.textContent = "(the chart script did not load)";
+    return box;
   }
-  if (window.uPlot) new window.uPlot(options, data.values, box);
-  else box.textContent = "(the chart script did not load)";
+  if (bars) options.series = [{}, ...series.map((s) => ({ ...s, paths: window.uPlot.paths.bars({ size: [0.6] }) }))];
+  new window.uPlot(options, data.values, box);
   return box;
 }
 
 async function progressView() {
   const stats = await api("/api/stats");
   const timeline = stats.timeline;
-  const times = timeline.map((point) => Date.parse(point.started_at) / 1000);
   const solvedProblems = stats.problems.filter((p) => p.solve_s !== null);
   const rowOf = (r) => [r.name, r.drawn, r.tried, r.attempts, r.solved, r.first_try_rate === null ? "-" : `${Math.round(r.first_try_rate * 100)}%`, duration(r.median_solve_s)];
   show(
@@ -564,7 +564,10 @@ async function progressView() {
         ? plot("Score and problems solved per set", "plot-sets", [
             { label: "score", stroke: "#2563eb", width: 2 },
             { label: "solved", stroke: "#16a34a", width: 2 },
-          ], { values: [times, timeline.map((p) => p.score), timeline.map((p) => p.solved)] })
+          ], {
+            values: [timeline.map((_, i) => i), timeline.map((p) => p.score), timeline.map((p) => p.solved)],
+            labels: timeline.map((p) => new Date(p.started_at).toLocaleDateString()),
+          })
         : h("p", { class: "muted", text: "No sets yet: start one to see plots here." }),
       solvedProblems.length
         ? plot("Median time to solve (minutes)", "plot-times", [{ label: "minutes", stroke: "#9333ea", fill: "#9333ea55" }], {
