@@ -8,7 +8,10 @@ deterministic; the runner's rule is the same for both).
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 from typing import Any
@@ -156,6 +159,21 @@ def test_a_calibration_cache_that_cannot_be_written_is_a_warning(
     report = judge(add_problem, SUBMISSIONS / "ok.py", process_opened, OPTIONS)
     assert report.verdict is Verdict.AC
     assert any("could not be written" in note for note in report.notes), report.notes
+
+
+def test_judges_calibrating_at_once_keep_each_others_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache was read, changed and rewritten unlocked: two judges lost each other's."""
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path))
+    code = (
+        "import sys\nfrom judge.core.calibrate import _store\n"
+        "for n in range(40):\n    _store(f'{sys.argv[1]}-{n}', n / 1000)\n"
+    )
+    writers = [subprocess.Popen([sys.executable, "-c", code, name]) for name in "ab"]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    cache = json.loads((tmp_path / "calibration.json").read_text())
+    assert sorted(cache) == sorted(f"{name}-{n}" for name in "ab" for n in range(40))
 
 
 def test_an_internal_error_keeps_the_judges_traceback(

@@ -8,6 +8,7 @@ machine, sandbox image and package content, so calibration runs once, not per ju
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import platform
@@ -75,10 +76,9 @@ def stress_limit(
     source, warning = "cached", ""
     if not isinstance(reference_s, (int, float)):
         reference_s = measure_reference(problem, sandbox, cases())
-        cache[key] = reference_s
         source = "measured now"
         try:
-            write_atomically(cache_path(), json.dumps(cache, indent=1, sort_keys=True))
+            _store(key, reference_s)
         except OSError as error:  # an optional cache: the limit stands, measured again next time
             warning = (
                 f"the calibration cache {cache_path()} could not be written "
@@ -118,6 +118,18 @@ def measure_reference(problem: Problem, sandbox: Sandbox, cases: Sequence[SuiteC
     finally:
         runner.close()
     return slowest
+
+
+def _store(key: str, reference_s: float) -> None:
+    """Add one figure to the cache: read, merge and replace under a lock, so that judges
+    calibrating other problems at the same time (grading, a second terminal) keep theirs."""
+    path = cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        cache = _read_cache()
+        cache[key] = reference_s
+        write_atomically(path, json.dumps(cache, indent=1, sort_keys=True))
 
 
 def _read_cache() -> dict[str, Any]:
