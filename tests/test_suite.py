@@ -91,6 +91,13 @@ def test_the_codec_keeps_types_and_non_finite_floats() -> None:
         assert same(unpack(pack(value)), value)
     assert not same(unpack(pack([1, 2])), (1, 2))
     assert not same(1, 1.0) and not same(1, True)
+    # A class problem's long list of ndarray answers (a KV cache's 384 steps) once made the
+    # long-list shortcut compare arrays with `==` and raise, and every judgement was IE.
+    steps = [numpy.full(3, float(n)) for n in range(300)]
+    assert same(unpack(pack(steps)), steps)
+    assert not same(steps, [*steps[:-1], numpy.zeros(3)])
+    long_ints = list(range(300))
+    assert same(unpack(pack(long_ints)), long_ints) and not same(long_ints, long_ints[::-1])
 
 
 def _judged(problem: Problem, submission: Path, examples: int) -> Report:

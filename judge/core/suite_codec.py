@@ -160,11 +160,14 @@ def same(a: Any, b: Any) -> bool:
         return False
     if isinstance(a, float):
         return a == b or (math.isnan(a) and math.isnan(b))
-    if isinstance(a, list) and len(a) >= RAW_MIN and a == b:
+    if isinstance(a, list) and len(a) >= RAW_MIN:
+        # C-speed `==` for the long lists of ints and int tuples the raw forms carry; only
+        # after the types are known: `==` on a list of ndarrays raises (ambiguous truth).
         if _int64s(a):
-            return _int64s(b)
-        if _tuple_width(a):
-            return _tuple_width(b) == _tuple_width(a)
+            return _int64s(b) and a == b
+        width = _tuple_width(a)
+        if width:
+            return _tuple_width(b) == width and a == b
     if isinstance(a, (list, tuple)):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
