@@ -49,17 +49,21 @@ def _as_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
+WRAPPING = frozenset({"title", "levels", "skills"})
+
+
 def _table(problems: list[Problem], columns: tuple[str, ...]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    # No borders, two spaces between columns: the narrow table of the six problems takes 76
-    # columns. Only the title may wrap (at a space); nothing is ever cut to "…".
+    # No borders, two spaces between columns: the narrow table takes at most 80 columns.
+    # Only the title and the lists (levels, skills) may wrap, at a space; nothing is ever
+    # cut to "…".
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in columns:
         table.add_column(
             column,
-            no_wrap=column != "title",
+            no_wrap=column not in WRAPPING,
             overflow="fold",
             justify="right" if column == "minutes" else "left",
         )
@@ -92,7 +96,11 @@ def _render(console: Console, problems: list[Problem], long_: bool) -> None:
         return
     table = _table(problems, LONG)
     unbounded = console.options.update_width(1_000_000)
-    fits = console.measure(table, options=unbounded).maximum <= console.width
+    # It fits when the longest skills list needs at most two lines (a six-skill list on a
+    # 200-column terminal); narrower than that, one block per problem reads better.
+    longest = max((len(_cells(problem)["skills"]) for problem in problems), default=0)
+    widest = console.measure(table, options=unbounded).maximum
+    fits = widest - longest // 2 <= console.width
     console.print(table if fits else _records(problems))
 
 

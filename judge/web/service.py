@@ -29,7 +29,7 @@ from judge.practice import sets
 from judge.practice.clock import Clock
 from judge.practice.encounters import encounters
 from judge.practice.history import History, open_history
-from judge.practice.records import PracticeSet
+from judge.practice.records import Attempt, PracticeSet
 from judge.practice.standing import Standing, standings
 from judge.practice.stats import compute_stats
 from judge.reports.json import report_to_dict
@@ -238,7 +238,7 @@ class Service:
         }
 
 
-def _set_point(practice_set: PracticeSet, attempts: Sequence[Any]) -> dict[str, Any]:
+def _set_point(practice_set: PracticeSet, attempts: Sequence[Attempt]) -> dict[str, Any]:
     """One set as a point of the progress plots: when, solved in time, score."""
     found = encounters(practice_set, attempts)
     scores = [encounter.best_score for encounter in found]
