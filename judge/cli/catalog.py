@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
-from judge.cli.common import err_console, filter_options, json_option, problems_option
+from judge.cli.common import (
+    err_console,
+    filter_options,
+    json_option,
+    problems_option,
+    report_skipped,
+)
 from judge.core.errors import UsageError
 from judge.core.text import printable, single_line
 
@@ -33,19 +39,6 @@ def _cells(problem: Problem) -> dict[str, str]:
         "levels": ", ".join(level.value for level in problem.levels),
         "skills": ", ".join(single_line(skill) for skill in problem.skills),
         "minutes": str(problem.practice_minutes),
-    }
-
-
-def _as_dict(problem: Problem) -> dict[str, Any]:
-    return {
-        "slug": problem.slug,
-        "title": problem.title,
-        "difficulty": problem.difficulty.value,
-        "category": problem.category.value,
-        "levels": [level.value for level in problem.levels],
-        "skills": list(problem.skills),
-        "practice_minutes": problem.practice_minutes,
-        "path": str(problem.root.resolve()),
     }
 
 
@@ -117,14 +110,14 @@ def list_problems(filters: Filters, long_: bool, as_json: bool, problems_dir: Pa
     from rich.console import Console
     from rich.text import Text
 
-    from judge.core.catalog import all_problems
+    from judge.core.catalog import all_problems, metadata
 
-    def skip(error: Exception) -> None:
-        err_console.print(Text(f"skipped: {printable(str(error))}", style="yellow"))
-
-    problems = filters.select(all_problems(problems_dir, on_error=skip))
+    problems = filters.select(all_problems(problems_dir, on_error=report_skipped))
     if as_json:
-        click.echo(json.dumps([_as_dict(problem) for problem in problems], indent=2))
+        listed = [
+            {**metadata(problem), "path": str(problem.root.resolve())} for problem in problems
+        ]
+        click.echo(json.dumps(listed, indent=2))
         return
     if not problems:
         err_console.print(Text("no problem matches the filters", style="yellow"))

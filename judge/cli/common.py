@@ -97,6 +97,12 @@ def sandbox_option(command: F) -> F:
     )(command)
 
 
+def report_skipped(error: Exception) -> None:
+    """A broken package `all_problems` skipped, named on stderr (escaped: a folder's name
+    is the user's, and may hold markup or control characters)."""
+    err_console.print(Text(f"skipped: {printable(str(error))}", style="yellow"))
+
+
 def db_option(command: F) -> F:
     """--db FILE, else $JUDGE_DB (read by click), else the user data folder's history."""
     return click.option(

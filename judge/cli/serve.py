@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from judge.cli.common import db_option, err_console, problems_option, sandbox_option
+from judge.cli.common import (
+    db_option,
+    err_console,
+    problems_option,
+    report_skipped,
+    sandbox_option,
+)
 from judge.core.errors import UsageError
 
 DEFAULT_PORT = 8765
@@ -47,7 +53,7 @@ def serve(
     from judge.web.service import Service
 
     folder = problems_folder(problems_dir)
-    problems = all_problems(folder, on_error=lambda error: err_console.print(f"skipped: {error}"))
+    problems = all_problems(folder, on_error=report_skipped)
     listening = _listen(port)
     bound = listening.getsockname()[1]
     opened = open_sandbox(SandboxChoice(sandbox), keep_spare=True)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from judge.core.errors import ProblemError, UsageError
 from judge.core.problem import Category, Difficulty, Level, Problem, load_problem
@@ -74,3 +75,17 @@ class Filters:
 
     def select(self, problems: Iterable[Problem]) -> list[Problem]:
         return [problem for problem in problems if self.matches(problem)]
+
+
+def metadata(problem: Problem) -> dict[str, Any]:
+    """A problem's catalogue fields as plain JSON data: what `judge list --json` prints and
+    what the web page lists and shows."""
+    return {
+        "slug": problem.slug,
+        "title": problem.title,
+        "difficulty": problem.difficulty.value,
+        "category": problem.category.value,
+        "levels": [level.value for level in problem.levels],
+        "skills": list(problem.skills),
+        "practice_minutes": problem.practice_minutes,
+    }

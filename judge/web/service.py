@@ -18,7 +18,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from judge.core.atomic import write_atomically
-from judge.core.catalog import Filters
+from judge.core.catalog import Filters, metadata
 from judge.core.engine import JudgeOptions, judge
 from judge.core.entries.base import literal
 from judge.core.errors import UsageError
@@ -98,13 +98,7 @@ class Service:
         return {
             "problems": [
                 {
-                    "slug": problem.slug,
-                    "title": problem.title,
-                    "difficulty": problem.difficulty.value,
-                    "category": problem.category.value,
-                    "levels": [level.value for level in problem.levels],
-                    "skills": list(problem.skills),
-                    "practice_minutes": problem.practice_minutes,
+                    **metadata(problem),
                     "standing": _standing_word(found[slug][0] if slug in found else None).value,
                 }
                 for slug, problem in self.problems.items()
@@ -124,12 +118,7 @@ class Service:
         drawn = running.problem(slug) if running else None
         saved = _read_text(drawn.starter_file) if drawn else None
         return {
-            "slug": slug,
-            "title": problem.title,
-            "difficulty": problem.difficulty.value,
-            "category": problem.category.value,
-            "levels": [level.value for level in problem.levels],
-            "skills": list(problem.skills),
+            **metadata(problem),
             "complexity": problem.complexity,
             "statement_html": _markdown.render(problem.statement),
             "signature": signature(problem),
