@@ -238,6 +238,8 @@ def test_a_silent_sandbox_is_killed_and_the_next_case_gets_a_fresh_one(
     started = [session for session in sandbox.sessions if session.submission.name == "ok.py"]
     assert len(started) == 2  # the killed one, then one for every case after it
     assert started[0].requests[-1]["args"] == [-5, 5]
+    # The silent case ran past its limit: the next sandbox was got ready during the wait.
+    assert sandbox.prepared[-1] == report.limits
 
 
 def test_an_oom_kill_is_memory_limit_exceeded(add_problem: Problem) -> None:

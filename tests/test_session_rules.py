@@ -15,6 +15,7 @@ from judge.sandbox.fake import EOF, ScriptedSession, reply
 from judge.sandbox.inside import wire
 from judge.sandbox.session import (
     CODEC_ALLOWANCE_S,
+    HARD_DEADLINE_GRACE_S,
     STDERR,
     STDERR_KEEP_BYTES,
     STDOUT,
@@ -169,6 +170,31 @@ def test_silence_until_the_deadline_is_a_timeout_charged_the_wall_time() -> None
     assert exchange.outcome is Outcome.TIMEOUT
     assert exchange.time_s == exchange.wall_s
     assert scripted.killed
+
+
+def test_a_call_whose_cpu_is_past_the_limit_is_stopped_without_waiting_for_the_deadline() -> None:
+    scripted = session(Usage(cpu_s=1.2), None, usage=Usage(cpu_s=0.0))
+    exchange = scripted.request(CALL, 1.0)
+    assert exchange.outcome is Outcome.TIMEOUT and scripted.killed
+    assert 1.0 <= exchange.wall_s < 1.0 + HARD_DEADLINE_GRACE_S / 2
+
+
+@pytest.mark.parametrize("cpu_s", [0.0, 1.0 + CODEC_ALLOWANCE_S / 2])
+def test_a_call_within_its_cpu_budget_waits_for_the_hard_deadline(cpu_s: float) -> None:
+    """A sleeping call (no CPU), or one whose CPU past the limit is within the codec
+    allowance, could still reply in time: only the wall-clock deadline ends it."""
+    scripted = session(Usage(cpu_s=cpu_s), None, usage=Usage(cpu_s=0.0))
+    exchange = scripted.request(CALL, 1.0)
+    assert exchange.outcome is Outcome.TIMEOUT
+    assert exchange.wall_s >= 1.0 + HARD_DEADLINE_GRACE_S
+
+
+def test_overtime_is_announced_once_and_only_past_the_limit() -> None:
+    announced: list[str] = []
+    quick = session(reply(**ANSWER)).request(CALL, 1.0, overtime=lambda: announced.append("q"))
+    assert quick.outcome is Outcome.REPLY and announced == []
+    slow = session(None).request(CALL, 1.0, overtime=lambda: announced.append("s"))
+    assert slow.outcome is Outcome.TIMEOUT and announced == ["s"]
 
 
 def test_an_oom_kill_during_the_request_is_memory_even_with_a_reply() -> None:

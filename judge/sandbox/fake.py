@@ -33,6 +33,20 @@ EOF: Chunk = (STDOUT, b"")
 _counter = itertools.count()
 
 
+class _SilenceSkipped(HarnessSession):
+    """A session whose clock jumps over silence: a read that times out moves the clock to
+    its deadline at once, so a simulated timeout costs no real time (and the session's
+    polling of a call past its limit does not spin)."""
+
+    _skipped = 0.0
+
+    def _clock(self) -> float:
+        return time.monotonic() + self._skipped
+
+    def _silent_until(self, deadline: float) -> None:
+        self._skipped += max(0.0, deadline - self._clock())
+
+
 class SimulatedFault(Exception):
     """Raised by a handler to make its sandbox fail as a real one can: CRASH (EOF), TIMEOUT
     (no reply, ever), MEMORY (an OOM kill, then EOF) or LOST (removed from outside)."""
@@ -54,6 +68,8 @@ class FakeSandbox:
         self.image_id = f"fake-{next(_counter)}"
         """Its own per instance: calibration caches by image, and each fake behaves its way."""
         self.sessions: list[FakeSession] = []
+        self.prepared: list[Limits] = []
+        """The limits of each `prepare` call, in order."""
 
     @classmethod
     def importing(cls) -> FakeSandbox:
@@ -62,7 +78,8 @@ class FakeSandbox:
         return cls()
 
     def prepare(self, limits: Limits) -> None:
-        """Nothing to prepare in-process."""
+        """Nothing to prepare in-process; the call is recorded."""
+        self.prepared.append(limits)
 
     def close(self) -> None:
         """Nothing is kept between sessions."""
@@ -81,7 +98,7 @@ class FakeSandbox:
         return [request for session in chosen for request in session.requests]
 
 
-class FakeSession(HarnessSession):
+class FakeSession(_SilenceSkipped):
     """Runs the handler when a request is sent, and queues its reply as a wire line."""
 
     def __init__(
@@ -123,7 +140,10 @@ class FakeSession(HarnessSession):
     def _receive(self, deadline: float) -> Chunk | None:
         if self._chunks:
             return self._chunks.popleft()
-        return EOF if self._over else None
+        if self._over:
+            return EOF
+        self._silent_until(deadline)
+        return None
 
     def _usage(self) -> Usage:
         return Usage(cpu_s=self._cpu_s, oom_kills=self._oom_kills)
@@ -210,7 +230,7 @@ def _unreachable(request: dict[str, Any]) -> dict[str, Any]:
 
 Script = Chunk | Usage | Callable[[int], Chunk] | None
 """One step of a transcript: a chunk as read; new accounting from then on; a chunk made
-from the id of the request in flight (see `reply`); None, a read that times out."""
+from the id of the request in flight (see `reply`); None, silence from then on."""
 
 
 def reply(**body: Any) -> Callable[[int], Chunk]:
@@ -218,8 +238,9 @@ def reply(**body: Any) -> Callable[[int], Chunk]:
     return lambda request_id: (STDOUT, wire.encode_line({"id": request_id, **body}))
 
 
-class ScriptedSession(HarnessSession):
-    """A session whose sandbox replays `script`; past its end every read times out.
+class ScriptedSession(_SilenceSkipped):
+    """A session whose sandbox replays `script`; a None step, or the script's end, is
+    silence from then on: every read times out (at once, see `_SilenceSkipped`).
 
     Requests sent are decoded into `sent`; `lost` is what `_engine_lost` answers.
     """
@@ -247,8 +268,12 @@ class ScriptedSession(HarnessSession):
                 self.usage = step
             elif callable(step):
                 return step(self.sent[-1]["id"] if self.sent else 0)
+            elif step is None:
+                self._script.appendleft(step)
+                break
             else:
                 return step
+        self._silent_until(deadline)
         return None
 
     def _usage(self) -> Usage:

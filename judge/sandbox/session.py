@@ -8,7 +8,9 @@ pipes) but the rules do not, so they live here once:
   the output cap; garbage or an early EOF is the submission's fault and ends the session;
 - no line longer than the message cap is buffered, and output on the other stream beyond
   the output cap ends the session with OLE;
-- the host waits for a reply until a hard deadline, then kills the sandbox (TLE);
+- the host waits for a reply until a hard deadline, then kills the sandbox (TLE); it kills
+  it sooner once the sandbox's CPU use in the call is past the limit (plus the allowance
+  for the codec), since any reply would then be judged TLE anyway;
 - time that decides a verdict is the harness' report corroborated by CPU accounting the
   harness cannot touch (the container's cgroup, or the kernel's view of the process).
 """
@@ -20,7 +22,7 @@ import enum
 import secrets
 import signal
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +55,9 @@ ENVIRONMENT = {
 CODEC_ALLOWANCE_S = 0.005
 """CPU the harness may spend outside the call (decode, encode, bookkeeping) per request,
 on top of a share proportional to the size of the request and of an honest reply."""
+
+CPU_POLL_S = 0.02
+"""How often the host reads the sandbox's CPU use once a call has run past its limit."""
 
 MAX_REPORTED_NS = 10**15
 """A call's reported time above this (11 days) is not a time but an attack on the host's
@@ -138,6 +143,11 @@ class HarnessSession(abc.ABC):
     def _reset_peak(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Reset the memory high-water mark, where the platform allows it."""
 
+    def _clock(self) -> float:
+        """The session's clock. Scripted sessions in tests replace it with one that jumps
+        to the deadline when a read times out, so that a timeout costs no real time."""
+        return time.monotonic()
+
     def _memory_killed(self) -> bool:
         """Optional: whether the platform saw an OOM kill in the sandbox when the usage
         counters can no longer tell (the sandbox is gone)."""
@@ -158,7 +168,8 @@ class HarnessSession(abc.ABC):
     # --- the protocol ----------------------------------------------------------------
     def hello(self, timeout_s: float) -> Exchange:
         """Wait for the harness' first line: the import of the submission and its entry."""
-        return self._await_reply(0, time.monotonic(), time.monotonic() + timeout_s, None, 0)
+        now = self._clock()
+        return self._await_reply(0, now, now + timeout_s, None, 0)
 
     def request(
         self,
@@ -166,6 +177,7 @@ class HarnessSession(abc.ABC):
         time_limit_s: float,
         reply_budget_bytes: int = 0,
         sources: Sequence[Sequence[Any]] = (),
+        overtime: Callable[[], None] = lambda: None,
     ) -> Exchange:
         """Send one request and wait for its reply, enforcing every limit.
 
@@ -173,7 +185,8 @@ class HarnessSession(abc.ABC):
         the CPU allowance for (de)serialisation covers that much and no more, so a submission
         cannot buy itself time by padding its reply. `sources` are the sequences the request's
         `$remote` arguments stand for: the host serves their items one read at a time, and
-        `reads` counts them."""
+        `reads` counts them. `overtime` is called once if the call runs past its limit (the
+        session may be about to end: a caller can get the next sandbox ready meanwhile)."""
         if not self.alive:
             raise SessionFailed("request on a finished session")
         request_id = secrets.randbits(62)
@@ -183,22 +196,22 @@ class HarnessSession(abc.ABC):
         transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
         before = self._usage()
         self._reset_peak()
-        start = time.monotonic()
+        start = self._clock()
         deadline = start + time_limit_s + HARD_DEADLINE_GRACE_S + transfer_s
         failed = self._send(data, deadline)
         if failed is Outcome.TIMEOUT:
             return self._fail(Outcome.TIMEOUT, "", start, before)
         if failed is not None:
             return self._ended(start, before)
-        return self._await_reply(
-            request_id, start, deadline, before, len(data) + reply_budget_bytes
-        )
+        honest_bytes = len(data) + reply_budget_bytes
+        overrun = _Overrun(start + time_limit_s, time_limit_s + _allowance(honest_bytes), overtime)
+        return self._await_reply(request_id, start, deadline, before, honest_bytes, overrun)
 
     def close(self) -> None:
         """End the session: ask the harness to exit, then make sure the sandbox is gone."""
         if self.alive:
             self.alive = False
-            self._send(wire.encode_line({"id": 0, "op": wire.Op.EXIT}), time.monotonic() + 0.2)
+            self._send(wire.encode_line({"id": 0, "op": wire.Op.EXIT}), self._clock() + 0.2)
         self._kill()
 
     def _await_reply(
@@ -208,6 +221,7 @@ class HarnessSession(abc.ABC):
         deadline: float,
         before: Usage | None,
         honest_bytes: int,
+        overrun: _Overrun | None = None,
     ) -> Exchange:
         cap = self.limits.message_mib * 1024 * 1024
         while True:
@@ -215,7 +229,13 @@ class HarnessSession(abc.ABC):
             if isinstance(line, Outcome):
                 return self._fail(line, "a protocol message exceeded the size cap", start)
             if line is None:
-                chunk = self._receive(deadline)
+                wake = deadline if overrun is None else overrun.wake(self._clock(), deadline)
+                chunk = self._receive(wake)
+                if chunk is None and wake < deadline:
+                    assert overrun is not None
+                    if overrun.spent(before, self._usage()):
+                        return self._fail(Outcome.TIMEOUT, "", start, before)
+                    continue
                 if chunk is None:
                     return self._fail(Outcome.TIMEOUT, "", start, before)
                 stream, data = chunk
@@ -227,7 +247,7 @@ class HarnessSession(abc.ABC):
                 else:
                     self._stdout += data
                 continue
-            wall_s = time.monotonic() - start
+            wall_s = self._clock() - start
             try:
                 reply = wire.decode_line(line)
             except wire.WireError as error:
@@ -298,8 +318,7 @@ class HarnessSession(abc.ABC):
             return None
         time_s = min(reported / 1e9, wall_s)
         if before.cpu_s is not None and after.cpu_s is not None:
-            allowance = CODEC_ALLOWANCE_S + honest_bytes / TRANSFER_BYTES_PER_S
-            time_s = max(time_s, after.cpu_s - before.cpu_s - allowance)
+            time_s = max(time_s, after.cpu_s - before.cpu_s - _allowance(honest_bytes))
         return time_s
 
     def _next_line(self, cap: int) -> bytes | Outcome | None:
@@ -334,7 +353,7 @@ class HarnessSession(abc.ABC):
         return self._fail(Outcome.CRASH, self._exit_detail(), start, before, after)
 
     def _drain_stderr(self) -> None:
-        deadline = time.monotonic() + 0.2
+        deadline = self._clock() + 0.2
         while True:
             chunk = self._receive(deadline)
             if chunk is None or not chunk[1]:
@@ -353,7 +372,7 @@ class HarnessSession(abc.ABC):
         """End the session for `outcome`, decided before the kill so that the kill itself
         (which also fires the OOM and exit accounting) cannot be mistaken for the cause."""
         self.alive = False
-        wall_s = time.monotonic() - start if start is not None else 0.0
+        wall_s = self._clock() - start if start is not None else 0.0
         if after is None:
             after = self._usage()
         self._kill()
@@ -365,6 +384,39 @@ class HarnessSession(abc.ABC):
         if self.stderr_total > len(self.stderr_head):
             text += f"\n…[{self.stderr_total - len(self.stderr_head)} more bytes]"
         return text
+
+
+def _allowance(honest_bytes: int) -> float:
+    """CPU a call may spend on (de)serialisation beyond its own time (see `_decide_time`)."""
+    return CODEC_ALLOWANCE_S + honest_bytes / TRANSFER_BYTES_PER_S
+
+
+class _Overrun:
+    """A call running past its limit: when to look again, and whether it has lost already.
+
+    A reply's time is never below the sandbox's CPU use in the call minus the codec
+    allowance (`_decide_time`), so once that use is past the limit every possible reply is
+    TLE: the session stops waiting for the hard deadline (which a CPU-bound submission would
+    otherwise burn half a second more to reach). The wall-clock deadline still ends a
+    submission that sleeps."""
+
+    def __init__(self, due: float, budget_s: float, overtime: Callable[[], None]) -> None:
+        self.due, self.budget_s = due, budget_s
+        self._overtime: Callable[[], None] | None = overtime
+
+    def wake(self, now: float, deadline: float) -> float:
+        """When the next read should give up: the limit, then every `CPU_POLL_S`."""
+        if now < self.due:
+            return min(self.due, deadline)
+        if self._overtime is not None:
+            overtime, self._overtime = self._overtime, None
+            overtime()
+        return min(now + CPU_POLL_S, deadline)
+
+    def spent(self, before: Usage | None, now: Usage) -> bool:
+        if before is None or before.cpu_s is None or now.cpu_s is None:
+            return False
+        return now.cpu_s - before.cpu_s > self.budget_s
 
 
 def _oom_delta(before: Usage | None, after: Usage) -> bool:
