@@ -5,12 +5,14 @@ from __future__ import annotations
 import array
 import contextlib
 import json
+import sys
 
 import numpy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from judge.core.suite_codec import same
 from judge.sandbox.inside import wire
 
 plain = st.recursive(
@@ -33,6 +35,56 @@ def test_plain_values_round_trip(value: object) -> None:
     line = wire.encode_line({"value": wire.to_wire(value)})
     assert line.endswith(b"\n") and line.count(b"\n") == 1
     assert wire.from_wire(wire.decode_line(line[:-1])["value"]) == value
+
+
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.integers(-(2**64), 2**64)
+    | st.text(max_size=3)
+    | st.floats()
+)
+
+
+@given(
+    st.lists(scalars, min_size=2)
+    | st.lists(st.integers(), min_size=2)
+    | st.lists(st.floats(), min_size=2)
+    | st.lists(st.tuples(st.integers(), st.integers(), st.integers()), min_size=2)
+    | st.lists(st.tuples(scalars, scalars), min_size=2)
+    | st.lists(st.tuples(st.integers(), st.lists(st.integers(), max_size=2)), min_size=2)
+)
+def test_long_flat_lists_round_trip_with_their_exact_types(value: list[object]) -> None:
+    """Lists of scalars and of tuples take fast paths both ways (no call per item): a bool
+    stays a bool, a tuple a tuple, NaN and infinities tagged, nested values still walked."""
+    line = wire.encode_line({"value": wire.to_wire(value)})
+    assert b"NaN" not in line and b"Infinity" not in line
+    assert same(wire.from_wire(wire.decode_line(line)["value"]), value)
+
+
+@pytest.mark.parametrize("value", [[1, 10**5000], [(1, 2), (3, -(10**5000))], [True, 10**5000]])
+def test_an_integer_over_the_bound_is_refused_inside_a_long_list(value: object) -> None:
+    with pytest.raises(wire.WireError, match="too large"):
+        wire.to_wire(value)
+
+
+@pytest.mark.parametrize("interpreter_limit", [None, 0])
+def test_an_over_long_integer_literal_is_refused_whatever_the_interpreters_limit(
+    interpreter_limit: int | None,
+) -> None:
+    """The reader leans on the interpreter's own digit limit when it has one, and checks
+    each literal itself when it has none (`sys.set_int_max_str_digits(0)`)."""
+    before = sys.get_int_max_str_digits()
+    try:
+        if interpreter_limit is not None:
+            sys.set_int_max_str_digits(interpreter_limit)
+        with pytest.raises(wire.WireError, match="too large"):
+            wire.decode_line(b'{"value": [1, ' + b"9" * (wire.MAX_INT_DIGITS + 1) + b"]}")
+        line = b'{"value": ' + b"9" * wire.MAX_INT_DIGITS + b"}"
+        assert wire.decode_line(line)["value"] == 10**wire.MAX_INT_DIGITS - 1
+    finally:
+        sys.set_int_max_str_digits(before)
 
 
 def test_ndarray_travels_as_typed_bytes() -> None:

@@ -115,10 +115,15 @@ def _ints(raw: str) -> list[int]:
     return values.tolist()
 
 
+_UNPACKED = frozenset({bool, str, int, float, type(None)})
+
+
 def unpack(data: Any) -> Any:
     if data is None or isinstance(data, (bool, str, int, float)):
         return data
     if isinstance(data, list):
+        if set(map(type, data)) <= _UNPACKED:  # a list of plain values is its own form
+            return list(data)
         return [unpack(item) for item in data]
     ((tag, body),) = data.items()
     if tag == "t":

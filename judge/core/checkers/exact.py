@@ -8,6 +8,8 @@ import numpy
 
 from judge.core.checkers.base import Check, CheckContext
 
+_SELF_CANONICAL = frozenset({int, float, str, type(None)})
+
 
 def canonical(value: Any) -> Any:
     """Tuples as lists and arrays as nested lists, so `(1, 2)` and `[1, 2]` compare equal.
@@ -17,6 +19,8 @@ def canonical(value: Any) -> Any:
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, (list, tuple)):
+        if set(map(type, value)) <= _SELF_CANONICAL:  # 10^5 distances: no call per item
+            return list(value)
         return [canonical(item) for item in value]
     if isinstance(value, numpy.ndarray):
         return canonical(value.tolist())

@@ -35,6 +35,7 @@ from __future__ import annotations
 import array
 import base64
 import enum
+import itertools
 import json
 import math
 import sys
@@ -129,14 +130,16 @@ def to_wire(value: Any, depth: int = 0) -> Any:
             return {"$float": repr(float(value))}  # "nan", "inf", "-inf": never a JSON literal
         return float(value)
     if isinstance(value, list):
-        if _small_ints(value):
-            return value
         block = _float_block(value) if len(value) > 1 else None
         if block is not None:
             shape, flat = block
             return {"$floats": {"shape": shape, "data": _b64(flat.tobytes())}}
-        if len(value) > 1 and all(type(item) is tuple for item in value):
+        if depth < MAX_DEPTH and type(value) is list and _plain(value):
+            return value
+        if len(value) > 1 and set(map(type, value)) == {tuple}:
             # An edge list: one tag for the list instead of a tagged object per tuple.
+            if depth + 1 < MAX_DEPTH and _plain(list(itertools.chain.from_iterable(value))):
+                return {"$tuples": value}  # JSON writes tuples as arrays: nothing to copy
             return {"$tuples": [[to_wire(x, depth + 2) for x in item] for item in value]}
         return [to_wire(item, depth + 1) for item in value]
     if isinstance(value, tuple):
@@ -158,12 +161,26 @@ def to_wire(value: Any, depth: int = 0) -> Any:
     raise WireError(f"a value of type {type(value).__name__} cannot cross the wire")
 
 
-def _small_ints(value: list[Any]) -> bool:
-    """A list of plain ints within the bound is its own JSON form: checked in one pass
-    instead of a call per item (a stress case sends 10^5 of them)."""
-    if not value or not all(type(item) is int for item in value):
+_SCALARS = frozenset({int, str, bool, type(None)})
+"""Types whose values (ints within the bound) are their own JSON form."""
+_DECODED = frozenset({int, float, str, bool, type(None)})
+"""What a decoded line's lists hold when they hold no tagged or nested value: the reader
+has already refused over-long integers and non-finite floats."""
+
+
+def _plain(items: list[Any]) -> bool:
+    """Whether every item is a JSON scalar the wire passes unchanged: ints within the bound,
+    strings, booleans, None, or (alone) finite floats. Checked in a few passes at C speed
+    instead of a call per item: a stress case sends 10^5 of them, and replies as many."""
+    kinds = set(map(type, items))
+    if float in kinds:
+        return kinds == {float} and all(map(math.isfinite, items))
+    if not kinds <= _SCALARS:
         return False
-    return bool(max(max(value).bit_length(), min(value).bit_length()) <= MAX_INT_BITS)
+    if int not in kinds:
+        return True
+    ints = items if len(kinds) == 1 else [item for item in items if type(item) is int]
+    return max(max(ints).bit_length(), min(ints).bit_length()) <= MAX_INT_BITS
 
 
 def _float_block(value: list[Any]) -> tuple[list[int], array.array] | None:  # type: ignore[type-arg]
@@ -239,6 +256,8 @@ def from_wire(data: Any, depth: int = 0, remote: Any = None) -> Any:
     if isinstance(data, int):
         return data
     if isinstance(data, list):
+        if depth < MAX_DEPTH and set(map(type, data)) <= _DECODED:
+            return list(data)
         return [from_wire(item, depth + 1, remote) for item in data]
     if isinstance(data, dict):
         if len(data) == 1:
@@ -252,6 +271,9 @@ def from_wire(data: Any, depth: int = 0, remote: Any = None) -> Any:
             if key == "$tuples":
                 if not isinstance(body, list) or not all(isinstance(item, list) for item in body):
                     raise WireError("$tuples must hold a list of lists")
+                plain = set(map(type, itertools.chain.from_iterable(body))) <= _DECODED
+                if depth + 1 < MAX_DEPTH and plain:
+                    return list(map(tuple, body))
                 return [tuple(from_wire(x, depth + 2) for x in item) for item in body]
             if key == "$array":
                 return _array_from_wire(body)
@@ -354,6 +376,14 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+def _int_parser() -> Any:
+    """None (the JSON reader's own C path) where the interpreter itself refuses integer
+    literals longer than MAX_INT_DIGITS (its default since 3.11), else the check in Python,
+    which costs a call per integer: a reply of 10^5 numbers makes 10^5 calls."""
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    return None if 0 < limit <= MAX_INT_DIGITS else _bounded_int
+
+
 def encode_line(message: dict[str, Any]) -> bytes:
     """One message as one line of UTF-8 JSON, newline included. Values must be wire-ready."""
     try:
@@ -373,7 +403,7 @@ def decode_line(line: bytes) -> dict[str, Any]:
         message = _loads(
             text,
             parse_constant=_refuse_constant,
-            parse_int=_bounded_int,
+            parse_int=_int_parser(),
             parse_float=_finite_float,
         )
     except RecursionError:
@@ -381,6 +411,8 @@ def decode_line(line: bytes) -> dict[str, Any]:
     except ValueError as error:
         if isinstance(error, WireError):
             raise
+        if "integer string conversion" in str(error):  # the interpreter's own digit limit
+            raise WireError(f"an integer of over {MAX_INT_DIGITS} digits is too large") from None
         raise WireError(f"message is not valid JSON: {error}") from None
     if not isinstance(message, dict):
         raise WireError("message must be a JSON object")
