@@ -92,6 +92,15 @@ def run(
     help="Measure each reference's stress time again, replacing the cached limit (after a "
     "calibration on a busy machine).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Packages checked at once, each in its own process (margins are then measured "
+    "under that load; verdicts hold).",
+)
 @sandbox_option
 @problems_option
 def check(
@@ -100,6 +109,7 @@ def check(
     seed: int,
     mutants: bool,
     recalibrate: bool,
+    jobs: int,
     sandbox: str,
     problems_dir: Path | None,
 ) -> None:
@@ -114,7 +124,7 @@ def check(
 
     from judge.core.catalog import problems_folder
     from judge.core.engine import JudgeOptions
-    from judge.core.verify import verify_package
+    from judge.core.verify_many import verify_packages
     from judge.sandbox import SandboxChoice, open_sandbox
 
     if not folders:
@@ -134,14 +144,16 @@ def check(
         err_console.print(Text(f"notice: {printable(opened.info.notice)}", style="yellow"))
     console = Console()
     all_ok = True
-    for folder in folders:
-        result = verify_package(
-            folder,
-            solutions,
-            opened,
-            JudgeOptions(seed=seed, recalibrate=recalibrate),
-            progress=lambda m: err_console.print(Text(printable(m), style="dim")),
-        )
+    results = verify_packages(
+        folders,
+        solutions,
+        opened,
+        JudgeOptions(seed=seed, recalibrate=recalibrate),
+        jobs=jobs,
+        progress=lambda m: err_console.print(Text(printable(m), style="dim")),
+    )
+    for result in results:
+        folder = result.folder
         all_ok &= result.ok
         console.print(
             Text(
@@ -172,7 +184,11 @@ def check(
             console.print(Text(line, style=style))
         for warning in result.warnings:  # a thin time margin: worth fixing, not a failure
             console.print(Text(f"  ! {printable(warning)}", style="yellow"))
-        if mutants:
+        if mutants and jobs == 1:
+            all_ok &= _mutant_gate(folder, seed)
+    if mutants and jobs > 1:  # after the workers: the gate has a process pool of its own
+        for folder in folders:
+            console.print(Text(f"{single_line(str(folder))}: mutants", style="bold"))
             all_ok &= _mutant_gate(folder, seed)
     sys.exit(ExitCode.OK if all_ok else ExitCode.NOT_ACCEPTED)
 

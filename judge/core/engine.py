@@ -9,19 +9,20 @@ TLE, MLE and OLE are not shrunk: each step would cost a killed sandbox (and a ti
 
 from __future__ import annotations
 
+import functools
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from judge import __version__
 from judge.core.calibrate import StressLimit, stress_limit
-from judge.core.errors import ProblemError
+from judge.core.errors import JudgeError, ProblemError
 from judge.core.hypothesis_run import run_hypothesis
 from judge.core.problem import Problem
-from judge.core.runner import Runner, SubmissionRejected
+from judge.core.runner import JudgeFault, Runner, SubmissionRejected
 from judge.core.suite import Suite, load_suite, sample_suite
 from judge.core.verdict import CaseResult, Group, GroupResult, Limits, Report, Verdict, overall
 from judge.core.watch import Watch
@@ -292,3 +293,28 @@ def _stress(problem: Problem, runner: Runner, limit: StressLimit, suite: Suite) 
     return _group(
         Group.STRESS, problem, results, limit.time_s, _passed_fraction(results), limit.note
     )
+
+
+def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: JudgeOptions) -> None:
+    """Measure (or read from the cache) each problem's stress limit once, before parallel
+    workers start: N workers would otherwise all measure the reference at once, under load,
+    and cache limits inflated by each other. `options.recalibrate` measures afresh."""
+    if options.time_limit_s is not None:
+        return
+    for problem in problems:
+        max_examples = options.max_examples or problem.max_examples
+        try:
+            stress = load_suite(problem, options.seed, max_examples).stress
+        except JudgeError:
+            raise
+        except Exception as error:  # the package's own generators or reference are broken
+            raise ProblemError(
+                problem.root / "properties.py",
+                f"generating the cases failed: {type(error).__name__}: {error}",
+            ) from None
+        try:
+            stress_limit(
+                problem, opened.sandbox, functools.partial(tuple, stress), fresh=options.recalibrate
+            )
+        except JudgeFault as fault:
+            raise JudgeError(f"calibrating {problem.slug} failed: {fault}") from None

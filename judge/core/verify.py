@@ -180,29 +180,31 @@ def verify_package(
     options: JudgeOptions,
     progress: Callable[[str], None] = lambda message: None,
 ) -> PackageCheck:
+    result, problem, labelled = open_package(folder, solutions)
+    if problem is None:
+        return result
+    check_reference(result, problem, opened, options, progress)
+    options = replace(options, recalibrate=False)  # measured once: the labels reuse it
+    for path, expected in labelled:
+        result.submissions.append(
+            check_submission(problem, path, expected, opened, options, progress)
+        )
+    return result
+
+
+def open_package(
+    folder: Path, solutions: Path | None
+) -> tuple[PackageCheck, Problem | None, list[tuple[Path, Verdict]]]:
+    """The checks that need no sandbox (metadata, examples, the labels' folders), the
+    loaded problem (None when it does not load) and its labelled submissions."""
     result = PackageCheck(folder)
     try:
         problem = load_problem(folder)
         problem.properties  # noqa: B018 - loads and checks the module's required functions
     except ProblemError as error:
         result.problems.append(str(error))
-        return result
+        return result, None, []
     result.problems += _check_examples(problem)
-    progress(f"{problem.slug}: judging the reference")
-    reference = judge(problem, folder / "reference.py", opened, options)
-    options = replace(options, recalibrate=False)  # measured once: the labels reuse it
-    if reference.verdict is not Verdict.AC:
-        failure = reference.first_failure
-        detail = reference.message or (failure.message if failure else "")
-        result.problems.append(
-            f"{folder / 'reference.py'}: the reference gets {reference.verdict.value}: {detail}"
-        )
-    result.stress_note = next(
-        (g.time_limit_note for g in reference.groups if g.time_limit_note), ""
-    )
-    result.reference_margin = measure_margin(
-        problem, folder / "reference.py", Verdict.AC, reference, opened, options, progress
-    )
     solutions = (
         solutions if solutions is not None else folder.parent.parent / "solutions" / problem.slug
     )
@@ -210,13 +212,50 @@ def verify_package(
         labelled = labelled_submissions(solutions)
     except ProblemError as error:
         result.problems.append(str(error))
-        return result
-    for path, expected in labelled:
-        progress(f"{problem.slug}: judging {path}")
-        report = judge(problem, path, opened, options)
-        margin = measure_margin(problem, path, expected, report, opened, options, progress)
-        result.submissions.append(SubmissionCheck(path, expected, report, margin))
-    return result
+        return result, problem, []
+    return result, problem, labelled
+
+
+def check_reference(
+    result: PackageCheck,
+    problem: Problem,
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    progress: Callable[[str], None] = lambda message: None,
+) -> None:
+    """Judge the reference (which calibrates the stress limit) into `result`: it must be
+    AC, and its margin and the limit's note are kept."""
+    progress(f"{problem.slug}: judging the reference")
+    reference_path = problem.root / "reference.py"
+    reference = judge(problem, reference_path, opened, options)
+    options = replace(options, recalibrate=False)
+    if reference.verdict is not Verdict.AC:
+        failure = reference.first_failure
+        detail = reference.message or (failure.message if failure else "")
+        result.problems.append(
+            f"{reference_path}: the reference gets {reference.verdict.value}: {detail}"
+        )
+    result.stress_note = next(
+        (g.time_limit_note for g in reference.groups if g.time_limit_note), ""
+    )
+    result.reference_margin = measure_margin(
+        problem, reference_path, Verdict.AC, reference, opened, options, progress
+    )
+
+
+def check_submission(
+    problem: Problem,
+    path: Path,
+    expected: Verdict,
+    opened: OpenedSandbox,
+    options: JudgeOptions,
+    progress: Callable[[str], None] = lambda message: None,
+) -> SubmissionCheck:
+    """Judge one labelled submission, and measure its margin if it is an AC or TLE label."""
+    progress(f"{problem.slug}: judging {path}")
+    report = judge(problem, path, opened, options)
+    margin = measure_margin(problem, path, expected, report, opened, options, progress)
+    return SubmissionCheck(path, expected, report, margin)
 
 
 def headroom(cases: Sequence[CaseResult], limit_s: float, how: str = "") -> Margin | None:

@@ -17,7 +17,6 @@ result; the other tasks go on. Usage and package errors are raised before any ju
 
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import multiprocessing.util
 import os
@@ -25,7 +24,7 @@ import shutil
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -33,10 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from judge import __version__
-from judge.core.engine import JudgeOptions, judge
-from judge.core.errors import JudgeError, ProblemError
+from judge.core.engine import JudgeOptions, calibrate, judge
 from judge.core.problem import Problem, load_problem
-from judge.core.suite import load_suite
 from judge.core.verdict import Report, SandboxInfo, Verdict
 from judge.grading.candidates import Task
 from judge.grading.results import Graded, Grading, PassRule
@@ -44,34 +41,6 @@ from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
 
 Progress = Callable[[Graded, int, int], None]
 """Called in the parent as each task finishes: (result, done so far, total)."""
-
-
-# --- planning ---------------------------------------------------------------------------
-
-
-def calibrate(problems: Iterable[Problem], opened: OpenedSandbox, options: JudgeOptions) -> None:
-    """Measure (or read from the cache) each problem's stress limit once, before any worker
-    starts: N workers would otherwise all measure the reference at once, under load."""
-    if options.time_limit_s is not None:
-        return
-    from judge.core.calibrate import stress_limit
-    from judge.core.runner import JudgeFault
-
-    for problem in problems:
-        max_examples = options.max_examples or problem.max_examples
-        try:
-            stress = load_suite(problem, options.seed, max_examples).stress
-        except JudgeError:
-            raise
-        except Exception as error:  # the package's own generators or reference are broken
-            raise ProblemError(
-                problem.root / "properties.py",
-                f"generating the cases failed: {type(error).__name__}: {error}",
-            ) from None
-        try:
-            stress_limit(problem, opened.sandbox, functools.partial(tuple, stress))
-        except JudgeFault as fault:
-            raise JudgeError(f"calibrating {problem.slug} failed: {fault}") from None
 
 
 def grade(
