@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from click.testing import CliRunner, Result
@@ -353,8 +354,8 @@ def test_help_summaries_are_whole_at_80_columns() -> None:
         assert all(len(line) <= 80 for line in result.stdout.splitlines())
     listed = _wide("--help").stdout
     for name in COMMANDS:
-        command = group.commands[name]
-        assert command.short_help
+        command = group.get_command(click.Context(group), name)
+        assert command is not None and command.short_help
         line = rf"^  {re.escape(name)} +{re.escape(command.short_help)}$"
         assert re.search(line, listed, re.MULTILINE), name
 
@@ -374,6 +375,22 @@ def test_help_stays_fast_by_importing_no_library() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """`judge run --help` loads the module of `run` and none of the other commands'."""
+    code = (
+        "import sys\n"
+        "from judge.cli import main\n"
+        "try:\n"
+        "    main(['run', '--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('judge.cli.'))\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "LOADED ['judge.cli.common', 'judge.cli.judging']" in done.stdout, done.stdout
 
 
 def test_command_modules_import_alone_without_the_entry_point() -> None:

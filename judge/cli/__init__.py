@@ -11,8 +11,9 @@
       common             what they share: errors and exit codes (once, in JudgeGroup),
                          the common options
 
-Command modules import `common`, never this module. Each imports the library inside its
-commands, so `judge --help` loads no problem package, sandbox or numpy.
+Command modules import `common`, never this module, and are themselves imported only when
+their command runs (`COMMANDS`). Each imports the library inside its commands, so `judge
+--help` loads no problem package, sandbox or numpy, and `judge run` no practice or web code.
 
 Exit codes: 0 accepted (or success), 1 not accepted (or a check failed), 2 usage or
 problem-package error, 3 the judge's own fault. Nothing imports this module.
@@ -23,11 +24,25 @@ from __future__ import annotations
 import click
 
 from judge import __version__
-from judge.cli import authoring, catalog, grade, judging, practice, sandbox, serve
 from judge.cli.common import DEBUG_ENV, JudgeGroup
 
+COMMANDS = {
+    "run": "judge.cli.judging:run",
+    "check": "judge.cli.judging:check",
+    "list": "judge.cli.catalog:list_problems",
+    "show": "judge.cli.catalog:show",
+    "new": "judge.cli.catalog:new",
+    "sandbox": "judge.cli.sandbox:sandbox",
+    "practice": "judge.cli.practice:practice",
+    "stats": "judge.cli.practice:stats",
+    "grade": "judge.cli.grade:grade",
+    "new-problem": "judge.cli.authoring:new_problem",
+    "serve": "judge.cli.serve:serve",
+}
+"""Each command and where it lives, imported only when it is used."""
 
-@click.group(cls=JudgeGroup)
+
+@click.group(cls=JudgeGroup, lazy_commands=COMMANDS)
 @click.version_option(__version__, prog_name="judge")
 @click.option(
     "--debug",
@@ -42,16 +57,3 @@ def main(debug: bool) -> None:
     `judge COMMAND --help` tells more. Exit codes: 0 accepted (or done), 1 not accepted
     (or a check failed), 2 usage error or no sandbox, 3 the judge's own fault.
     """
-
-
-main.add_command(judging.run)
-main.add_command(judging.check)
-main.add_command(catalog.list_problems)
-main.add_command(catalog.show)
-main.add_command(catalog.new)
-main.add_command(sandbox.sandbox)
-main.add_command(practice.practice)
-main.add_command(practice.stats)
-main.add_command(grade.grade)
-main.add_command(authoring.new_problem)
-main.add_command(serve.serve)

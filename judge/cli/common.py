@@ -8,9 +8,10 @@ heavy parts (problem packages pull in numpy): `judge --help` stays fast.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,7 +44,27 @@ class JudgeGroup(click.Group):
     the judge's faults). Any other exception is a bug in the judge: one line saying what
     failed and how to see the traceback, and exit 3, never 1 ("not accepted"), so that CI
     cannot count a judge crash as a failed candidate. Click's own exceptions pass through.
+
+    `lazy_commands` maps a command's name to "module:attribute": its module is imported
+    only when that command runs (or help lists it), so `judge run` does not pay for the
+    practice, grading and web modules (click's documented lazy-loading pattern).
     """
+
+    def __init__(
+        self, *args: Any, lazy_commands: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._lazy = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self._lazy and cmd_name not in self.commands:
+            module, _, attribute = self._lazy[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
