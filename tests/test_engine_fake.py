@@ -238,8 +238,21 @@ def test_a_silent_sandbox_is_killed_and_the_next_case_gets_a_fresh_one(
     started = [session for session in sandbox.sessions if session.submission.name == "ok.py"]
     assert len(started) == 2  # the killed one, then one for every case after it
     assert started[0].requests[-1]["args"] == [-5, 5]
-    # The silent case ran past its limit: the next sandbox was got ready during the wait.
-    assert sandbox.prepared[-1] == report.limits
+    # Once when the judgement began, and again when the silent case ran past its limit: the
+    # next sandbox was got ready during the wait.
+    assert sandbox.prepared == [report.limits, report.limits]
+
+
+def test_a_last_case_past_its_limit_gets_no_next_sandbox_ready(add_problem: Problem) -> None:
+    def silent_on_stress(request: dict[str, Any]) -> dict[str, Any]:
+        if abs(wire.from_wire(request["args"])[0]) > 10**6:  # only the stress case is huge
+            raise SimulatedFault(Outcome.TIMEOUT)
+        return adder()(request)
+
+    sandbox = FakeSandbox(silent_on_stress)
+    report = run_handler(add_problem, sandbox, max_examples=5)
+    assert [case.verdict for case in report.groups[2].cases] == [Verdict.TLE]
+    assert sandbox.prepared == [report.limits]  # when the judgement began, and only then
 
 
 def test_an_oom_kill_is_memory_limit_exceeded(add_problem: Problem) -> None:

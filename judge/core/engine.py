@@ -286,8 +286,16 @@ def _stress_limit(
 
 
 def _stress(problem: Problem, runner: Runner, limit: StressLimit, suite: Suite) -> GroupResult:
+    final = len(suite.stress) - 1
     results = [
-        runner.run(Group.STRESS, index, item.case, limit.time_s, expected=item.expected)
+        runner.run(
+            Group.STRESS,
+            index,
+            item.case,
+            limit.time_s,
+            expected=item.expected,
+            last=index == final,
+        )
         for index, item in enumerate(suite.stress)
     ]
     return _group(

@@ -70,6 +70,8 @@ class Runner:
         so every later case is RE without another restart."""
         self._reply_budget = 0
         """The encoded size of the current case's expected answer (see `session.request`)."""
+        self._last = False
+        """Whether the current case is the last of the judgement (see `run`)."""
 
     # --- session lifecycle -------------------------------------------------------------
     def session(self) -> HarnessSession | None:
@@ -120,9 +122,12 @@ class Runner:
         time_limit_s: float,
         shrunk: bool = False,
         expected: Any = NOT_COMPUTED,
+        last: bool = False,
     ) -> CaseResult:
-        """Judge one case: run it, check it, and describe it for the report (and the watch)."""
+        """Judge one case: run it, check it, and describe it for the report (and the watch).
+        `last`: no case follows, so a case running over its limit starts no next sandbox."""
         self.watch.check()
+        self._last = last
         if expected is NOT_COMPUTED:
             expected = self.problem.reference_answer(case)
         self._reply_budget = _encoded_size(expected)
@@ -181,8 +186,10 @@ class Runner:
 
     def _get_ready(self) -> None:
         """A call ran past its limit and will likely end its session: start the next
-        sandbox now (a container takes a quarter of a second) rather than after the kill."""
-        self.sandbox.prepare(self.limits)
+        sandbox now (a container takes a quarter of a second) rather than after the kill,
+        unless no case follows (an unused container costs its start and its kill)."""
+        if not self._last:
+            self.sandbox.prepare(self.limits)
 
     def abandon(self) -> None:
         self.close()
