@@ -123,6 +123,9 @@ class HarnessSession(abc.ABC):
         self.stderr_head = bytearray()
         self.stderr_total = 0
         self._stdout = bytearray()
+        self._scanned = 0
+        """How much of `_stdout` is known to hold no newline: a 2 MB reply arrives in 64 KB
+        chunks, and searching it from its start after each one would read it 30 times."""
         self._sources: Sequence[Sequence[Any]] = ()
         self.reads = 0
         """Items of `$remote` sequences served during the last request."""
@@ -324,13 +327,15 @@ class HarnessSession(abc.ABC):
     def _next_line(self, cap: int) -> bytes | Outcome | None:
         """The next complete protocol line; OUTPUT when it is over the cap; None when no
         complete line is buffered yet."""
-        newline = self._stdout.find(b"\n")
+        newline = self._stdout.find(b"\n", self._scanned)
         if newline < 0:
+            self._scanned = len(self._stdout)
             return Outcome.OUTPUT if len(self._stdout) > cap else None
         if newline > cap:
             return Outcome.OUTPUT
         line = bytes(self._stdout[:newline])
         del self._stdout[: newline + 1]
+        self._scanned = 0
         return line
 
     def _note_output(self, size: int, data: bytes) -> bool:
