@@ -98,8 +98,8 @@ def run(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Packages checked at once, each in its own process (margins are then measured "
-    "under that load; verdicts hold).",
+    help="Judgements at once, in worker processes (margins are then measured under that "
+    "load; verdicts hold).",
 )
 @sandbox_option
 @problems_option

@@ -234,8 +234,7 @@ class HarnessSession(abc.ABC):
             if line is None:
                 wake = deadline if overrun is None else overrun.wake(self._clock(), deadline)
                 chunk = self._receive(wake)
-                if chunk is None and wake < deadline:
-                    assert overrun is not None
+                if chunk is None and overrun is not None and wake < deadline:
                     if overrun.spent(before, self._usage()):
                         return self._fail(Outcome.TIMEOUT, "", start, before)
                     continue
