@@ -14,6 +14,7 @@ from typing import Any
 from judge.core.cases import Case
 from judge.core.checkers import Check, CheckContext
 from judge.core.checkers.base import ExpectedAnswerError
+from judge.core.encoded import ByIdentity
 from judge.core.entries import Answer, ValueOf
 from judge.core.errors import JudgeError
 from judge.core.problem import Problem
@@ -158,7 +159,7 @@ class Runner:
     # --- the entry kinds' side of a case (see `entries.Caller`) ----------------------------
     def request(
         self,
-        message: dict[str, Any],
+        message: dict[str, Any] | bytes,
         time_limit_s: float,
         value_of: ValueOf,
         spent: Answer | None,
@@ -216,10 +217,19 @@ def _encoded_size(value: Any) -> int:
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(value, numpy.ndarray):
         return 4 * -(-int(value.nbytes) // 3) + 128  # + the tag, dtype and shape
+    return _ANSWER_SIZES.get(value, lambda: _encode_size(value))
+
+
+def _encode_size(value: Any) -> int:
     try:
         return len(wire.encode_line({"value": wire.to_wire(value)}))
     except wire.WireError:  # not the reference's own wire form: no allowance for it
         return 0
+
+
+_ANSWER_SIZES: ByIdentity[int] = ByIdentity(lambda size: size)
+"""Sizes of big expected answers, the same objects for every submission judged against a
+suite (see `judge.core.encoded`)."""
 
 
 def _text(reply: dict[str, Any], key: str, limit: int) -> str:

@@ -176,7 +176,7 @@ class HarnessSession(abc.ABC):
 
     def request(
         self,
-        message: dict[str, Any],
+        message: dict[str, Any] | bytes,
         time_limit_s: float,
         reply_budget_bytes: int = 0,
         sources: Sequence[Sequence[Any]] = (),
@@ -194,7 +194,10 @@ class HarnessSession(abc.ABC):
             raise SessionFailed("request on a finished session")
         request_id = secrets.randbits(62)
         self._sources, self.reads = sources, 0
-        data = wire.encode_line({"id": request_id, **message})
+        if isinstance(message, bytes):  # encoded once for many sessions (`wire.with_id`)
+            data = wire.with_id(request_id, message)
+        else:
+            data = wire.encode_line({"id": request_id, **message})
         # The reply's size is unknown until it arrives: allow for the largest one permitted.
         transfer_s = (len(data) + self.limits.message_mib * 1024 * 1024) / TRANSFER_BYTES_PER_S
         before = self._usage()

@@ -59,14 +59,15 @@ class Caller(Protocol):
 
     def request(
         self,
-        message: dict[str, Any],
+        message: dict[str, Any] | bytes,
         time_limit_s: float,
         value_of: ValueOf,
         spent: Answer | None,
         sources: Sequence[Sequence[Any]] = (),
     ) -> Answer:
-        """Send one request; the answer's time and wall time add to those `spent` before.
-        `sources` are the sequences its `$remote` arguments stand for."""
+        """Send one request (a message, or one encoded by `wire.encode_object`); the
+        answer's time and wall time add to those `spent` before. `sources` are the
+        sequences its `$remote` arguments stand for."""
 
     def abandon(self) -> None:
         """End the session: the submission's state is mid-case and must not serve another."""

@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import Any, ClassVar
 
 from judge.core.cases import Case, Remote
+from judge.core.encoded import ByIdentity
 from judge.core.entries.base import (
     Answer,
     Caller,
@@ -60,16 +61,27 @@ class FunctionEntry(Entry):
         return reference(*copy.deepcopy(self.arguments(case)))
 
     def execute(self, caller: Caller, case: Case, time_limit_s: float) -> Answer:
-        args: list[Any] = []
+        values = self.arguments(case)
         sources: list[Sequence[Any]] = []
-        for value in self.arguments(case):
-            if isinstance(value, Remote):  # stays here; the harness reads it item by item
-                args.append(wire.remote_to_wire(len(value), len(sources)))
-                sources.append(value.values)
-            else:
-                args.append(wire.to_wire(value))
+        message: dict[str, Any] | bytes
+        if any(isinstance(value, Remote) for value in values):
+            args: list[Any] = []
+            for value in values:
+                if isinstance(value, Remote):  # stays here; the harness reads it item by item
+                    args.append(wire.remote_to_wire(len(value), len(sources)))
+                    sources.append(value.values)
+                else:
+                    args.append(wire.to_wire(value))
+            message = {"op": wire.Op.CALL, "args": args}
+        else:  # a big case (the same object for every submission judged here) encoded once
+            message = _CALLS.get(
+                case,
+                lambda: wire.encode_object(
+                    {"op": wire.Op.CALL, "args": [wire.to_wire(value) for value in values]}
+                ),
+            )
         return caller.request(
-            {"op": wire.Op.CALL, "args": args},
+            message,
             time_limit_s,
             lambda reply: wire.from_wire(reply.get("value")),
             None,
@@ -89,3 +101,7 @@ class FunctionEntry(Entry):
 
     def types(self) -> list[str]:
         return [*super().types(), self.returns]
+
+
+_CALLS: ByIdentity[bytes] = ByIdentity(len)
+"""Encoded calls of big cases (see `judge.core.encoded`)."""

@@ -386,11 +386,24 @@ def _int_parser() -> Any:
 
 def encode_line(message: dict[str, Any]) -> bytes:
     """One message as one line of UTF-8 JSON, newline included. Values must be wire-ready."""
+    return encode_object(message) + b"\n"
+
+
+def encode_object(message: dict[str, Any]) -> bytes:
+    """One message as one JSON object, without the newline."""
     try:
         text = _dumps(message, allow_nan=False, separators=(",", ":"), ensure_ascii=True)
     except ValueError as error:
         raise WireError(str(error)) from None
-    return text.encode("ascii") + b"\n"
+    return text.encode("ascii")
+
+
+def with_id(request_id: int, encoded: bytes) -> bytes:
+    """The line of a message encoded earlier without its id (`encode_object` of a non-empty
+    dict): a big stress case is encoded once and sent, with a fresh id, to many sessions."""
+    if not encoded.startswith(b'{"') or not encoded.endswith(b"}"):
+        raise WireError("an encoded message must be a non-empty JSON object")
+    return b'{"id":%d,%s\n' % (request_id, encoded[1:])
 
 
 def decode_line(line: bytes) -> dict[str, Any]:
