@@ -64,7 +64,7 @@ def verify_packages(
     packages = [open_package(folder, solutions) for folder in folders]
     for _, problem, _ in packages:
         if problem is not None and options.time_limit_s is None:
-            progress(f"{problem.slug}: the stress limit")
+            progress(f"{problem.slug}: the stress limit, calibrated before the workers start")
             with contextlib.suppress(JudgeError):  # the reference's judgement will say why
                 calibrate([problem], opened, options)
     options = replace(options, recalibrate=False)
@@ -100,17 +100,23 @@ def _in_workers(
                     for path, expected in labelled
                 ]
                 work.append((result, reference, labels))
-            for result, pending, labels in work:
-                if pending is not None:
-                    progress(f"{result.folder.name}: waiting for its {1 + len(labels)} judgements")
-                    _merge_reference(result, pending.result())
-                    for label in labels:
-                        checked = label.result()
-                        if isinstance(checked, SubmissionCheck):
-                            result.submissions.append(checked)
-                        else:
-                            result.problems.append(f"{label.args[1]}: {WORKER_DIED}")
-                yield result
+            try:
+                for result, pending, labels in work:
+                    if pending is not None:
+                        progress(
+                            f"{result.folder.name}: waiting for its {1 + len(labels)} judgements"
+                        )
+                        _merge_reference(result, pending.result())
+                        for label in labels:
+                            checked = label.result()
+                            if isinstance(checked, SubmissionCheck):
+                                result.submissions.append(checked)
+                            else:
+                                result.problems.append(f"{label.args[1]}: {WORKER_DIED}")
+                    yield result
+            except BaseException:  # Ctrl-C, or a caller that stopped reading: do not wait
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
