@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from judge.core.engine import JudgeOptions
-from judge.core.verdict import Verdict
+from judge.core.verdict import SandboxInfo, Verdict
 from judge.core.verify import PackageCheck, verify_package
-from judge.core.verify_many import WORKER_DIED, _start_worker, _Work, verify_packages
+from judge.core.verify_many import WORKER_DIED, _Work, verify_packages
+from judge.core.workers import WorkerSetup, worker_pool
 from judge.sandbox import OpenedSandbox, SandboxChoice
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -91,13 +91,10 @@ def _doubles(value: int) -> int:
 def test_a_piece_of_work_that_kills_its_worker_is_retried_alone_then_given_up(
     tmp_path: Path,
 ) -> None:
-    initargs = (SandboxChoice.PROCESS, str(tmp_path))
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(2, context, initializer=_start_worker, initargs=initargs) as pool:
-        dies = _Work(pool, initargs, _exits, 3)
-        survives = _Work(pool, initargs, _doubles, 21)
+    setup = WorkerSetup(SandboxInfo(kind="process"), str(tmp_path))
+    with worker_pool(2, setup) as pool:
+        dies = _Work(pool, setup, _exits, 3)
+        survives = _Work(pool, setup, _doubles, 21)
         assert dies.result() is None  # died with the pool, then alone again: given up
         assert survives.result() == 42  # broken with the pool, done again alone
 

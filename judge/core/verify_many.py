@@ -17,11 +17,6 @@ reported as a problem of its package.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.util
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,7 +26,7 @@ from typing import Any
 
 from judge.core.engine import JudgeOptions, calibrate
 from judge.core.errors import JudgeError
-from judge.core.problem import Problem, load_problem
+from judge.core.problem import Problem
 from judge.core.verdict import Verdict
 from judge.core.verify import (
     PackageCheck,
@@ -41,7 +36,14 @@ from judge.core.verify import (
     open_package,
     verify_package,
 )
-from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
+from judge.core.workers import (
+    WorkerSetup,
+    worker_pool,
+    worker_problem,
+    worker_sandbox,
+    worker_setup,
+)
+from judge.sandbox import OpenedSandbox
 
 WORKER_DIED = "the checking worker process died while checking this package"
 
@@ -81,44 +83,33 @@ def _in_workers(
     jobs: int,
     progress: Callable[[str], None],
 ) -> Iterator[PackageCheck]:
-    scratch = tempfile.mkdtemp(prefix="judge-check-")
-    os.chmod(scratch, 0o755)  # the process sandbox's unprivileged uid reads staged files
-    initargs = (SandboxChoice(opened.info.kind), scratch)
-    context = multiprocessing.get_context("spawn")
-    try:
-        with ProcessPoolExecutor(
-            jobs, context, initializer=_start_worker, initargs=initargs
-        ) as pool:
-            work: list[tuple[PackageCheck, _Work | None, list[_Work]]] = []
-            for result, problem, labelled in packages:
-                if problem is None:
-                    work.append((result, None, []))
-                    continue
-                reference = _Work(pool, initargs, _reference, result.folder, options)
-                labels = [
-                    _Work(pool, initargs, _submission, result.folder, path, expected, options)
-                    for path, expected in labelled
-                ]
-                work.append((result, reference, labels))
-            try:
-                for result, pending, labels in work:
-                    if pending is not None:
-                        progress(
-                            f"{result.folder.name}: waiting for its {1 + len(labels)} judgements"
-                        )
-                        _merge_reference(result, pending.result())
-                        for label in labels:
-                            checked = label.result()
-                            if isinstance(checked, SubmissionCheck):
-                                result.submissions.append(checked)
-                            else:
-                                result.problems.append(f"{label.args[1]}: {WORKER_DIED}")
-                    yield result
-            except BaseException:  # Ctrl-C, or a caller that stopped reading: do not wait
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with worker_setup(opened, "judge-check-") as setup, worker_pool(jobs, setup) as pool:
+        work: list[tuple[PackageCheck, _Work | None, list[_Work]]] = []
+        for result, problem, labelled in packages:
+            if problem is None:
+                work.append((result, None, []))
+                continue
+            reference = _Work(pool, setup, _reference, result.folder, options)
+            labels = [
+                _Work(pool, setup, _submission, result.folder, path, expected, options)
+                for path, expected in labelled
+            ]
+            work.append((result, reference, labels))
+        try:
+            for result, pending, labels in work:
+                if pending is not None:
+                    progress(f"{result.folder.name}: waiting for its {1 + len(labels)} judgements")
+                    _merge_reference(result, pending.result())
+                    for label in labels:
+                        checked = label.result()
+                        if isinstance(checked, SubmissionCheck):
+                            result.submissions.append(checked)
+                        else:
+                            result.problems.append(f"{label.args[1]}: {WORKER_DIED}")
+                yield result
+        except BaseException:  # Ctrl-C, or a caller that stopped reading: do not wait
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 class _Work:
@@ -126,8 +117,8 @@ class _Work:
     at once), it is done again in a fresh worker of its own, so that only a piece that
     kills its worker twice is lost."""
 
-    def __init__(self, pool: ProcessPoolExecutor, initargs: tuple[Any, ...], *call: Any) -> None:
-        self.initargs, self.function, self.args = initargs, call[0], call[1:]
+    def __init__(self, pool: ProcessPoolExecutor, setup: WorkerSetup, *call: Any) -> None:
+        self.setup, self.function, self.args = setup, call[0], call[1:]
         self.future = pool.submit(*call)
 
     def result(self) -> Any:
@@ -135,11 +126,8 @@ class _Work:
             return self.future.result()
         except BrokenProcessPool:
             pass
-        context = multiprocessing.get_context("spawn")
         try:
-            with ProcessPoolExecutor(
-                1, context, initializer=_start_worker, initargs=self.initargs
-            ) as alone:
+            with worker_pool(1, self.setup) as alone:
                 return alone.submit(self.function, *self.args).result()
         except BrokenProcessPool:
             return None
@@ -154,39 +142,13 @@ def _merge_reference(result: PackageCheck, reference: PackageCheck | None) -> No
     result.reference_margin = reference.reference_margin
 
 
-_WORKER: dict[str, Any] = {}
-"""Per worker process: its sandbox (opened on first use) and loaded problems."""
-
-
-def _start_worker(choice: SandboxChoice, scratch: str) -> None:
-    tempfile.tempdir = scratch
-    _WORKER.update(choice=choice, opened=None, problems={})
-
-
-def _worker_sandbox() -> OpenedSandbox:
-    if _WORKER["opened"] is None:
-        opened = open_sandbox(_WORKER["choice"], keep_spare=True)
-        # Pool workers end by os._exit: multiprocessing's finalizers run, atexit hooks do not.
-        multiprocessing.util.Finalize(opened, opened.close, exitpriority=10)
-        _WORKER["opened"] = opened
-    opened_sandbox: OpenedSandbox = _WORKER["opened"]
-    return opened_sandbox
-
-
-def _problem(folder: Path) -> Problem:
-    problems: dict[Path, Problem] = _WORKER["problems"]
-    if folder not in problems:
-        problems[folder] = load_problem(folder)
-    return problems[folder]
-
-
 def _reference(folder: Path, options: JudgeOptions) -> PackageCheck:
     checked = PackageCheck(folder)
-    check_reference(checked, _problem(folder), _worker_sandbox(), options)
+    check_reference(checked, worker_problem(folder), worker_sandbox(), options)
     return checked
 
 
 def _submission(
     folder: Path, path: Path, expected: Verdict, options: JudgeOptions
 ) -> SubmissionCheck:
-    return check_submission(_problem(folder), path, expected, _worker_sandbox(), options)
+    return check_submission(worker_problem(folder), path, expected, worker_sandbox(), options)

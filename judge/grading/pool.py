@@ -6,10 +6,9 @@ seed) and the Hypothesis database off, so two gradings of the same files give th
 verdicts and scores; only timings differ (`judge.reports.grading_json.TIMING_FIELDS`). What
 comes out is plain data, `judge.grading.results.Grading`.
 
-Why processes and not threads: Hypothesis is not thread-safe. With `jobs > 1` each task
-runs in a worker process started with "spawn" (no inherited Docker client or locks); a
-worker opens its sandbox once and judges task after task. The parent calibrates the stress
-time limits first, so that workers read the cached limit instead of racing to measure it.
+With `jobs > 1` each task runs in a worker process (`judge.core.workers`), which opens
+its sandbox once and judges task after task. The parent calibrates the stress time limits
+first, so that workers read the cached limit instead of racing to measure it.
 
 A judge fault for one task (a lost sandbox, a worker that died) becomes that task's IE
 result; the other tasks go on. Usage and package errors are raised before any judging.
@@ -17,27 +16,28 @@ result; the other tasks go on. Usage and package errors are raised before any ju
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.util
 import os
-import shutil
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from judge import __version__
 from judge.core.engine import JudgeOptions, calibrate, judge
 from judge.core.problem import Problem, load_problem
-from judge.core.verdict import Report, SandboxInfo, Verdict
+from judge.core.verdict import Report, Verdict
+from judge.core.workers import (
+    WorkerSetup,
+    worker_pool,
+    worker_problem,
+    worker_sandbox,
+    worker_setup,
+)
 from judge.grading.candidates import Task
 from judge.grading.results import Graded, Grading, PassRule
-from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
+from judge.sandbox import OpenedSandbox
 
 Progress = Callable[[Graded, int, int], None]
 """Called in the parent as each task finishes: (result, done so far, total)."""
@@ -127,28 +127,17 @@ def _judge_in_workers(
 ) -> None:
     """At most `jobs` tasks in flight, so that when a worker dies only those are suspects.
     Suspects are then judged alone, one pool each, so a task that kills its worker gets IE
-    and the others are judged normally.
-
-    Workers keep their temporary files (the sandbox's staging folders) in one scratch
-    folder that the parent removes at the end, so a worker that died leaves nothing behind.
-    """
-    context = multiprocessing.get_context("spawn")
+    and the others are judged normally (workers: see `judge.core.workers`)."""
     queue, suspects = deque(order), deque[int]()
-    scratch = tempfile.mkdtemp(prefix="judge-grade-")
-    os.chmod(scratch, 0o755)  # the process sandbox's unprivileged uid reads staged files
-    initargs = (SandboxChoice(opened.info.kind), opened.info, scratch)
-    try:
-        _run_pools(tasks, options, jobs, context, initargs, queue, suspects, record, fault)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    with worker_setup(opened, "judge-grade-") as setup:
+        _run_pools(tasks, options, jobs, setup, queue, suspects, record, fault)
 
 
 def _run_pools(
     tasks: Sequence[Task],
     options: JudgeOptions,
     jobs: int,
-    context: Any,
-    initargs: tuple[Any, ...],
+    setup: WorkerSetup,
     queue: deque[int],
     suspects: deque[int],
     record: Callable[[int, Report], None],
@@ -157,9 +146,7 @@ def _run_pools(
     while queue or suspects:
         isolated = bool(suspects)
         source, width = (suspects, 1) if isolated else (queue, jobs)
-        with ProcessPoolExecutor(
-            width, context, initializer=_start_worker, initargs=initargs
-        ) as pool:
+        with worker_pool(width, setup) as pool:
             running: dict[Future[_Outcome], int] = {}
             broken = False
             try:
@@ -197,29 +184,11 @@ class _Outcome:
     fault: str = ""
 
 
-_WORKER: dict[str, Any] = {}
-"""Per worker process: its sandbox and loaded problems. Never used in the parent."""
-
-
-def _start_worker(choice: SandboxChoice, info: SandboxInfo, scratch: str) -> None:
-    tempfile.tempdir = scratch
-    _WORKER.update(choice=choice, info=info, opened=None, problems={})
-
-
 def _work(task: Task, options: JudgeOptions) -> _Outcome:
     """Judge one task in a worker; any failure of the judge is returned as a fault."""
     try:
-        if _WORKER["opened"] is None:
-            mine = open_sandbox(_WORKER["choice"], keep_spare=True)
-            # The spare container must not outlive the worker: pool workers end by
-            # os._exit, which runs multiprocessing's finalizers but not atexit hooks.
-            multiprocessing.util.Finalize(mine, mine.close, exitpriority=10)
-            # The parent's info (its notice, its image id) so that reports do not depend on -j.
-            _WORKER["opened"] = OpenedSandbox(mine.sandbox, _WORKER["info"])
-        problems: dict[Path, Problem] = _WORKER["problems"]
-        if task.problem not in problems:
-            problems[task.problem] = load_problem(task.problem)
-        return _Outcome(judge(problems[task.problem], task.submission, _WORKER["opened"], options))
+        problem = worker_problem(task.problem)
+        return _Outcome(judge(problem, task.submission, worker_sandbox(), options))
     except Exception as error:
         return _Outcome(None, f"{type(error).__name__}: {error}")
 
