@@ -213,14 +213,14 @@ class Runner:
 def _encoded_size(value: Any) -> int:
     """Bytes an honest reply carrying `value` takes on the wire. An array's size follows
     from its byte count (base64: 4 characters per 3 bytes), without encoding 16 MB of it
-    once per case; anything else is encoded (answers are small)."""
+    once per case; anything else is encoded, a big answer once per process."""
     numpy = sys.modules.get("numpy")
     if numpy is not None and isinstance(value, numpy.ndarray):
         return 4 * -(-int(value.nbytes) // 3) + 128  # + the tag, dtype and shape
-    return _ANSWER_SIZES.get(value, lambda: _encode_size(value))
+    return _ANSWER_SIZES.get(value, lambda: _size_by_encoding(value))
 
 
-def _encode_size(value: Any) -> int:
+def _size_by_encoding(value: Any) -> int:
     try:
         return len(wire.encode_line({"value": wire.to_wire(value)}))
     except wire.WireError:  # not the reference's own wire form: no allowance for it
