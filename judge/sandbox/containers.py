@@ -1,11 +1,12 @@
 """Locked-down containers, started before they are needed and used for one submission only.
 
-A container starts in about 0.3 s, most of a small judgement. So a `Container` is created
-and started without its submission: its staging folder (mounted read-only at /judge) holds
-the harness files, and the submission's bytes are written into it just before the harness is
-exec'd. `Spare` keeps one such container starting in the background, so that the next
-session (the first of a judgement, or the next candidate's in a grading) finds it running.
-A container serves exactly one session, then is killed; it is never reused.
+A container starts in about 0.3 s and its harness' interpreter in another 0.1 s, most of a
+small judgement. So a `Container` is created and started without its submission: its staging
+folder (mounted read-only at /judge) holds the harness files, the harness is exec'd and waits
+for its first line, and the submission's bytes are written into the folder just before that
+line names them. `Spare` keeps one such container starting in the background, so that the
+next session (the first of a judgement, or the next candidate's in a grading) finds it
+running. A container serves exactly one session, then is killed; it is never reused.
 
 Containers are created with `auto_remove`: ending one is a kill, and the engine removes it
 by itself, so nobody waits for the removal.
@@ -35,6 +36,8 @@ PIDS_LIMIT = 64
 OWNER_LABEL = "judge.owner"
 """host:pid of the judging process, so containers of a judge that died can be swept."""
 SESSION_LABEL = "judge.session"
+USER = "65534:65534"
+"""The harness and the submission run as nobody; the container's own init stays root."""
 
 
 def owner() -> str:
@@ -44,17 +47,21 @@ def owner() -> str:
 class Container:
     """One started sandbox container and its staging folder, not yet given a submission."""
 
-    def __init__(self, client: docker.DockerClient, image_id: str, limits: Limits) -> None:
+    def __init__(self, client: docker.DockerClient, image_id: str, memory_mib: int) -> None:
         self.client = client
-        self.limits = limits
+        self.memory_mib = memory_mib
         self.stage = make_stage()
         self._handle: Any = None
+        self._attached: Any = None
+        self.harness: socket.socket | None = None
+        """The harness' stdin and multiplexed stdout/stderr; the session owns it once taken."""
         try:
-            self._handle = self._create(image_id, limits)
+            self._handle = self._create(image_id, memory_mib)
             self._handle.start()
             self._handle.reload()
             self.init_pid: int = self._handle.attrs["State"]["Pid"]
             self.cgroup = CgroupFiles.for_pid(self.init_pid)
+            self.exec_id = self._start_harness()
         except BaseException:
             self.kill()
             raise
@@ -70,6 +77,55 @@ class Container:
         path.chmod(0o644)
         return f"/judge/{SUBMISSION_NAME}"
 
+    def _start_harness(self) -> str:
+        """Exec the harness, attached: it waits for the line that names its submission."""
+        api = self.client.api
+        exec_id: str = api.exec_create(
+            self.id,
+            ["python3", "-I", "/judge/harness.py"],
+            stdin=True,
+            stdout=True,
+            stderr=True,
+            user=USER,
+            environment=ENVIRONMENT,
+            workdir="/tmp",
+        )["Id"]
+        self._attached = api.exec_start(exec_id, socket=True)
+        self.harness = getattr(self._attached, "_sock", self._attached)
+        self.harness.setblocking(True)
+        return exec_id
+
+    def exit_code(self) -> object:
+        """The harness' exit code (None while it runs), or None if the engine cannot say."""
+        try:
+            return self.client.api.exec_inspect(self.exec_id).get("ExitCode")
+        except docker.errors.DockerException:
+            return None
+
+    def detach(self) -> None:
+        """Close our end of the harness' streams (an unread attach socket makes a kill
+        hang). The HTTP response and its file wrapper hold references to the socket: they
+        are closed in order, or the socket leaks until garbage collection. Idempotent."""
+        if self.harness is not None:
+            with contextlib.suppress(OSError):
+                self.harness.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                self.harness.close()
+            self.harness = None
+        if self._attached is not None:
+            response = getattr(self._attached, "_response", None)
+            with contextlib.suppress(OSError, ValueError):
+                if response is not None:
+                    response.close()
+                self._attached.close()
+            self._attached = None
+
+    def resize(self, memory_mib: int) -> None:
+        """Give the (still unused) container another memory limit, swap included."""
+        memory = f"{memory_mib}m"
+        self._handle.update(mem_limit=memory, memswap_limit=memory)
+        self.memory_mib = memory_mib
+
     def state(self) -> dict[str, Any] | None:
         """The engine's view of the container, or None once it is gone."""
         try:
@@ -81,6 +137,7 @@ class Container:
 
     def kill(self) -> None:
         """End it at once; the engine removes it (auto_remove). Idempotent."""
+        self.detach()
         if self._handle is not None:
             handle, self._handle = self._handle, None
             with contextlib.suppress(docker.errors.NotFound, docker.errors.APIError):
@@ -90,8 +147,8 @@ class Container:
                     handle.remove(force=True)
         shutil.rmtree(self.stage, ignore_errors=True)
 
-    def _create(self, image_id: str, limits: Limits) -> Any:
-        memory = f"{limits.memory_mib}m"
+    def _create(self, image_id: str, memory_mib: int) -> Any:
+        memory = f"{memory_mib}m"
         return self.client.containers.create(
             image_id,
             command=["sleep", "infinity"],
@@ -122,33 +179,42 @@ class Container:
 
 
 class Spare:
-    """At most one container starting in the background for given limits."""
+    """At most one container starting in the background.
+
+    A container depends on its limits through its memory alone, and a running one is
+    resized in a few tens of milliseconds (a start takes ten times that): so a spare
+    started for one problem serves the next, whatever its memory limit."""
 
     def __init__(self, client: docker.DockerClient, image_id: str) -> None:
         self.client, self.image_id = client, image_id
         self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-spare")
-        self._next: tuple[Limits, Future[Container]] | None = None
+        self._next: Future[Container] | None = None
 
     def prepare(self, limits: Limits) -> None:
-        """Start a container for `limits` unless one is already on its way."""
-        if self._next is not None and self._next[0] == limits:
-            return
-        self.discard()
-        self._next = (limits, self._starter.submit(Container, self.client, self.image_id, limits))
+        """Start a container unless one is already on its way."""
+        if self._next is None:
+            self._next = self._starter.submit(
+                Container, self.client, self.image_id, limits.memory_mib
+            )
 
     def take(self, limits: Limits) -> Container:
-        """The prepared container if it fits `limits` and started; else a new one now."""
+        """The prepared container, resized to `limits` if need be; else a new one now."""
         pending, self._next = self._next, None
-        if pending is not None and pending[0] == limits:
+        container = None
+        if pending is not None:
             with contextlib.suppress(docker.errors.DockerException):
-                return pending[1].result()  # a failed spare is retried once, synchronously
-        elif pending is not None:
-            _discard(pending[1])
-        return Container(self.client, self.image_id, limits)
+                container = pending.result()  # a failed spare is retried once, synchronously
+        if container is not None and container.memory_mib != limits.memory_mib:
+            try:
+                container.resize(limits.memory_mib)
+            except docker.errors.DockerException:  # an engine that cannot: start afresh
+                container.kill()
+                container = None
+        return container or Container(self.client, self.image_id, limits.memory_mib)
 
     def discard(self) -> None:
         if self._next is not None:
-            _discard(self._next[1])
+            _discard(self._next)
             self._next = None
 
     def close(self) -> None:

@@ -11,11 +11,8 @@ container. An exec costs about 70 ms on top of the container's start, which `Spa
 from __future__ import annotations
 
 import atexit
-import contextlib
-import json
 import os
 import select
-import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,6 @@ from judge.core.verdict import Limits
 from judge.sandbox.containers import Container, Spare, sweep_orphans
 from judge.sandbox.image import find_image, image_tag
 from judge.sandbox.session import (
-    ENVIRONMENT,
     STDERR,
     STDOUT,
     HarnessSession,
@@ -39,7 +35,6 @@ from judge.sandbox.session import (
 )
 from judge.sandbox.staging import read_submission
 
-USER = "65534:65534"
 ENGINE_NOTICE_S = 0.3
 
 
@@ -143,7 +138,7 @@ class DockerSandbox:
 
 
 class DockerSession(HarnessSession):
-    """A harness running in its own container."""
+    """A harness running in its own container (started with it, waiting for its load line)."""
 
     def __init__(
         self,
@@ -156,40 +151,16 @@ class DockerSession(HarnessSession):
         super().__init__(limits)
         self.client = client
         self._container: Container | None = container
-        self._sock: socket.socket | None = None
+        self._sock = container.harness
         self._raw = bytearray()
-        self._socket_io: Any = None
         self._killed = False
         self._cgroup = container.cgroup
         self._init_pid = container.init_pid
         try:
-            path = container.put_submission(source)
-            self._exec_id, self._sock = self._exec_harness(container, path, entry)
-        except docker.errors.DockerException as error:
-            self._kill()
-            raise SessionFailed(f"could not start the harness: {error}") from None
+            self._load(container.put_submission(source), entry)
         except BaseException:
             self._kill()
             raise
-
-    def _exec_harness(
-        self, container: Container, path: str, entry: dict[str, Any]
-    ) -> tuple[str, socket.socket]:
-        command = ["python3", "-I", "/judge/harness.py", path, json.dumps(entry)]
-        exec_id = self.client.api.exec_create(
-            container.id,
-            command,
-            stdin=True,
-            stdout=True,
-            stderr=True,
-            user=USER,
-            environment=ENVIRONMENT,
-            workdir="/tmp",
-        )["Id"]
-        self._socket_io = self.client.api.exec_start(exec_id, socket=True)
-        raw: socket.socket = getattr(self._socket_io, "_sock", self._socket_io)
-        raw.setblocking(True)
-        return exec_id, raw
 
     # --- transport ---------------------------------------------------------------------
     def _send(self, data: bytes, deadline: float) -> Outcome | None:
@@ -250,11 +221,10 @@ class DockerSession(HarnessSession):
             self._cgroup.reset_peak()
 
     def _exit_detail(self) -> str:
-        try:
-            code = self.client.api.exec_inspect(self._exec_id).get("ExitCode")
-        except docker.errors.DockerException:
+        if self._container is None:
             return "the sandbox ended"
-        return describe_exit(code)
+        code = self._container.exit_code()
+        return "the sandbox ended" if code is None else describe_exit(code)
 
     def _memory_killed(self) -> bool:
         """Whether the engine saw an OOM kill in the container, once the cgroup's own
@@ -280,23 +250,9 @@ class DockerSession(HarnessSession):
             time.sleep(0.02)
 
     def _kill(self) -> None:
-        """Close our end first (an unread attach socket makes kill hang), then remove."""
+        """Close our end of the harness' streams, then end the container (`Container.kill`)."""
         self._killed = True
-        if self._sock is not None:
-            with contextlib.suppress(OSError):
-                self._sock.shutdown(socket.SHUT_RDWR)
-            with contextlib.suppress(OSError):
-                self._sock.close()
-            self._sock = None
-        if self._socket_io is not None:
-            # The HTTP response and its file wrapper hold references to the socket: close
-            # them in order, or the socket leaks until garbage collection.
-            response = getattr(self._socket_io, "_response", None)
-            with contextlib.suppress(OSError, ValueError):
-                if response is not None:
-                    response.close()
-                self._socket_io.close()
-            self._socket_io = None
+        self._sock = None
         if self._container is not None:
             container, self._container = self._container, None
             container.kill()

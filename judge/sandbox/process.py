@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import json
 import os
 import resource
 import selectors
@@ -126,13 +125,7 @@ class ProcessSession(HarnessSession):
                 os.setuid(NOBODY)
             resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
-        command = [
-            sys.executable,
-            "-I",
-            str(self._stage / "harness.py"),
-            str(self._stage / SUBMISSION_NAME),
-            json.dumps(entry),
-        ]
+        command = [sys.executable, "-I", str(self._stage / "harness.py")]
         self._process = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
@@ -149,6 +142,7 @@ class ProcessSession(HarnessSession):
             os.set_blocking(pipe.fileno(), False)
             self._selector.register(pipe, selectors.EVENT_READ, stream)
         self._open_streams = 2
+        self._load(str(self._stage / SUBMISSION_NAME), entry)
 
     def _send(self, data: bytes, deadline: float) -> Outcome | None:
         stdin = self._process.stdin

@@ -40,6 +40,9 @@ TRANSFER_BYTES_PER_S = 20e6
 """A pessimistic rate for encoding, moving and decoding a message, so that big payloads are
 neither killed nor charged for their own transfer."""
 
+LOAD_SEND_S = 5.0
+"""Time to hand the harness its one short load line: a live harness reads it at once."""
+
 OPEN_FILES = 256
 ENVIRONMENT = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -169,6 +172,12 @@ class HarnessSession(abc.ABC):
         """True when the sandbox was removed or killed by someone other than this session."""
 
     # --- the protocol ----------------------------------------------------------------
+    def _load(self, path: str, entry: dict[str, Any]) -> None:
+        """Tell the waiting harness what to import (a subclass calls this once, as it
+        starts). A harness that cannot take the line has ended: `hello` will say how."""
+        line = wire.encode_line({"id": 0, "op": wire.Op.LOAD, "path": path, "entry": entry})
+        self._send(line, self._clock() + LOAD_SEND_S)
+
     def hello(self, timeout_s: float) -> Exchange:
         """Wait for the harness' first line: the import of the submission and its entry."""
         now = self._clock()

@@ -5,13 +5,16 @@ Runs inside the sandbox on the image's Python, so it imports only the standard l
 shares its process and may patch anything here, so the host checks every reply (lockstep ids,
 size caps, cgroup accounting) and never takes the harness' word for a verdict in its favour.
 
-Usage: python3 -I harness.py SUBMISSION ENTRY_JSON
+Usage: python3 -I harness.py, then the host's first line says what to import. The harness
+starts before its submission exists (a sandbox is got ready ahead of the judgement that
+will use it), so the interpreter's own start is off the judgement's path.
 
-ENTRY_JSON describes the entry point: {"kind": "function", "name": "two_sum", "arity": 2} or
-{"kind": "class", "name": "TopK", "init_arity": 1, "methods": {"add": 1, "top": 0}}.
+Protocol (one JSON object per line; the host's load first, then the harness' hello):
 
-Protocol (one JSON object per line; the first line is the harness' hello):
-
+    load    {"id": 0, "op": "load", "path": SUBMISSION, "entry": ENTRY}
+            ENTRY describes the entry point: {"kind": "function", "name": "two_sum",
+            "arity": 2} or {"kind": "class", "name": "TopK", "init_arity": 1,
+            "methods": {"add": 1, "top": 0}}
     hello   {"id": 0, "ok": true}  or  {"id": 0, "ok": false, "error": "compile", ...}
     call    {"id": n, "op": "call", "args": [...]}              -> {"id": n, "ok": true, "value": v}
     new     {"id": n, "op": "new", "args": [...]}               -> {"id": n, "ok": true}
@@ -372,11 +375,12 @@ def _first_to_go_when_memory_runs_out() -> None:
 
 def main() -> None:
     _first_to_go_when_memory_runs_out()
-    path, entry_json = sys.argv[1], sys.argv[2]
-    entry = wire.decode_line(entry_json.encode())
     channel = Channel()
     sys.setrecursionlimit(RECURSION_LIMIT)
-    submission = load(channel, path, entry)
+    opening = channel.read()
+    if opening is None or opening.get("op") != wire.Op.LOAD:  # the host went away unused
+        os._exit(0)
+    submission = load(channel, opening["path"], opening["entry"])
     if submission is not None:
         # Calls run on a thread with a large stack, so deep (but finite) recursion works.
         threading.stack_size(wire.HARNESS_STACK_BYTES)

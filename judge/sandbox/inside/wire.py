@@ -45,6 +45,8 @@ from typing import Any
 class Op(str, enum.Enum):
     """What a request asks the harness to do (the `op` field)."""
 
+    LOAD = "load"
+    """The host's first line: import the submission at `path`, entry point `entry`."""
     CALL = "call"
     """Call the entry function with `args`; the reply carries `value`."""
     NEW = "new"
