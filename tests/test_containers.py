@@ -7,6 +7,7 @@ import pytest
 from judge.core.verdict import Limits
 from judge.sandbox import OpenedSandbox
 from judge.sandbox.containers import Spare
+from judge.sandbox.docker import DockerSandbox
 
 pytestmark = pytest.mark.docker
 
@@ -20,7 +21,8 @@ def _memory_bytes(container_id: str, opened: OpenedSandbox) -> tuple[int, int]:
 def test_a_spare_started_for_one_memory_limit_is_taken_with_another(
     docker_opened: OpenedSandbox,
 ) -> None:
-    spare = Spare(docker_opened.sandbox.client, docker_opened.info.image_id)  # type: ignore[attr-defined]
+    sandbox: DockerSandbox = docker_opened.sandbox  # type: ignore[assignment]
+    spare = Spare(sandbox.client, sandbox.image_id)
     try:
         spare.prepare(Limits(time_s=1, memory_mib=256))
         spare.prepare(Limits(time_s=2, memory_mib=64))  # one is on its way: kept, not doubled
