@@ -99,6 +99,7 @@ def add_problem() -> Problem:
 # what is left behind attributable to this run, so tests may run beside other judges (or
 # other test runs) on the same machine. The sandbox's user must be able to enter it.
 RUN_TMP = Path(tempfile.mkdtemp(prefix="judge-tests-"))
+os.environ["JUDGE_NO_DAEMON"] = "1"  # a daemon the developer runs never judges for the tests
 RUN_TMP.chmod(0o755)
 os.environ["TMPDIR"] = tempfile.tempdir = str(RUN_TMP)
 

@@ -1,6 +1,7 @@
 """The `judge` command: the root group and its commands, one small module per part.
 
-    judge.cli            the root group `main` (the entry point), registers the commands
+    judge.cli            the root group `main` (which the console script, `judge.entry`,
+                         runs), registers the commands
       judging            run, check
       catalog            list, show, new
       sandbox            sandbox build, sandbox doctor
@@ -8,6 +9,8 @@
       grade              grade
       authoring          new-problem
       serve              serve (the practice app in the browser)
+      daemon             daemon start|stop|status, registered here but written in
+                         judge.daemon.commands (the daemon runs the CLI: it sits above)
       common             what they share: errors and exit codes (once, in JudgeGroup),
                          the common options
 
@@ -16,7 +19,8 @@ their command runs (`COMMANDS`). Each imports the library inside its commands, s
 --help` loads no problem package, sandbox or numpy, and `judge run` no practice or web code.
 
 Exit codes: 0 accepted (or success), 1 not accepted (or a check failed), 2 usage or
-problem-package error, 3 the judge's own fault. Nothing imports this module.
+problem-package error, 3 the judge's own fault. Nothing imports this module but the
+console script (`judge.entry`) and the daemon's command processes, which run it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ COMMANDS = {
     "grade": "judge.cli.grade:grade",
     "new-problem": "judge.cli.authoring:new_problem",
     "serve": "judge.cli.serve:serve",
+    "daemon": "judge.daemon.commands:daemon",
 }
 """Each command and where it lives, imported only when it is used."""
 

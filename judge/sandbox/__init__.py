@@ -9,11 +9,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from judge.core.errors import SandboxUnavailable
 from judge.core.verdict import Limits, SandboxInfo
 from judge.sandbox.session import HarnessSession
+
+if TYPE_CHECKING:
+    from judge.sandbox.docker import DockerSandbox
 
 
 class Sandbox(Protocol):
@@ -63,6 +66,23 @@ class OpenedSandbox:
         self.close()
 
 
+_HELD: list[DockerSandbox] = []
+
+
+def hold(sandbox: DockerSandbox) -> None:
+    """Keep a Docker sandbox opened ahead of time (its container already started) for this
+    process' next `open_sandbox` that may use Docker. The daemon's ready process does this
+    for the command it runs (see `judge.daemon`); the command closes it as its own."""
+    release_held()
+    _HELD.append(sandbox)
+
+
+def release_held() -> None:
+    """Close a held sandbox that no `open_sandbox` took (its started container is killed)."""
+    while _HELD:
+        _HELD.pop().close()
+
+
 def open_sandbox(choice: SandboxChoice, *, keep_spare: bool = False) -> OpenedSandbox:
     """The sandbox for a choice; SandboxUnavailable (with what to run) when it cannot be had.
 
@@ -74,6 +94,10 @@ def open_sandbox(choice: SandboxChoice, *, keep_spare: bool = False) -> OpenedSa
         return OpenedSandbox(ProcessSandbox(), SandboxInfo(kind="process", notice=NOTICE))
     from judge.sandbox.docker import DockerSandbox
 
+    if _HELD:
+        held = _HELD.pop()
+        held.keep_spare = keep_spare
+        return OpenedSandbox(held, SandboxInfo(kind="docker", image_id=held.image_id))
     try:
         docker_sandbox = DockerSandbox(keep_spare=keep_spare)
     except SandboxUnavailable as error:

@@ -119,6 +119,12 @@ class DockerSandbox:
         atexit.register(self._spare.close)
         sweep_orphans(self.client)
 
+    def image_is_current(self) -> bool:
+        """Whether the tag still names the image this sandbox starts containers from (a
+        sandbox kept open across an image rebuild would judge in the old image)."""
+        image = find_image(self.client, self.tag)
+        return image is not None and image.id == self.image_id
+
     def prepare(self, limits: Limits) -> None:
         """Start a container for the next session now, in the background."""
         self._spare.prepare(limits)
