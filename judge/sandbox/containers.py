@@ -40,6 +40,12 @@ USER = "65534:65534"
 """The harness and the submission run as nobody; the container's own init stays root."""
 
 
+_ENDING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-kill")
+"""Kills of used containers, off the judgement's path (the report prints meanwhile). The
+interpreter waits for them as it exits (concurrent.futures joins its threads then), so none
+is left running; a judge killed outright leaves it to `sweep_orphans`."""
+
+
 def owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -134,6 +140,12 @@ class Container:
             return None
         state: dict[str, Any] = self._handle.attrs["State"]
         return state
+
+    def kill_soon(self) -> None:
+        """`kill`, with the engine's part (some 40 ms) done in the background: our end of
+        the harness' streams is closed now, so the harness is out of reach at once."""
+        self.detach()
+        _ENDING.submit(self.kill)
 
     def kill(self) -> None:
         """End it at once; the engine removes it (auto_remove). Idempotent."""

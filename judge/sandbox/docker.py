@@ -261,4 +261,4 @@ class DockerSession(HarnessSession):
         self._sock = None
         if self._container is not None:
             container, self._container = self._container, None
-            container.kill()
+            container.kill_soon()
