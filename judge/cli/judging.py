@@ -46,22 +46,25 @@ def run(
     Exit code 0 when accepted, 1 when not, 2 for a usage error or no sandbox, 3 when the
     judge itself failed. --json prints the report as JSON (schema 1, see README).
     """
-    from rich.console import Console
-
-    from judge.core.catalog import resolve
-    from judge.core.engine import JudgeOptions, judge
-    from judge.reports import console as console_report
-    from judge.reports import json as json_report
-    from judge.sandbox import SandboxChoice, open_sandbox
+    from judge.sandbox import SandboxChoice, get_ready, open_sandbox
     from judge.sandbox.staging import SubmissionRefused, read_submission
 
     try:  # a link, a FIFO or a huge file is the user's mistake here: say so, exit 2
         read_submission(submission)
     except SubmissionRefused as refused:
         raise UsageError(f"{single_line(str(submission))}: {refused}") from None
-    loaded = resolve(problem, problems_dir)
     opened = open_sandbox(SandboxChoice(sandbox))
     click.get_current_context().call_on_close(opened.close)
+    # The container starts now, while the judge's own modules import and the problem loads.
+    get_ready(opened.sandbox)
+    from rich.console import Console
+
+    from judge.core.catalog import resolve
+    from judge.core.engine import JudgeOptions, judge
+    from judge.reports import console as console_report
+    from judge.reports import json as json_report
+
+    loaded = resolve(problem, problems_dir)
     options = JudgeOptions(
         seed=seed, time_limit_s=time_limit, memory_limit_mib=memory_limit, max_examples=max_examples
     )

@@ -47,9 +47,6 @@ if TYPE_CHECKING:
 
 IDLE_S = 30 * 60
 """How long the daemon waits for a command before it ends."""
-LIKELY_MEMORY_MIB = 256
-"""The memory limit the ready container starts with: what 40 of the 50 problems ask. Another
-limit costs a resize (tens of milliseconds), not a new container."""
 WARM_MODULES = (
     "click",
     "rich.console",
@@ -326,7 +323,7 @@ class _Ready:
 
     def _open_sandbox(self) -> None:
         from judge.core.errors import SandboxUnavailable
-        from judge.core.verdict import Limits
+        from judge.sandbox import get_ready
         from judge.sandbox.docker import DockerSandbox
 
         try:
@@ -334,7 +331,7 @@ class _Ready:
         except SandboxUnavailable as error:
             self.sandbox_note = f"none ({error})"
             return
-        self.held.prepare(Limits(time_s=1.0, memory_mib=LIKELY_MEMORY_MIB))
+        get_ready(self.held)
         self.sandbox_note = "docker"
 
     def _answer(self, connection: socket.socket) -> Command | None:
