@@ -3,6 +3,7 @@ a stale daemon or a Ctrl-C are handled as a user would expect."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -154,6 +155,29 @@ def test_without_a_daemon_or_with_it_turned_off_commands_run_here(
     monkeypatch.setenv(SOCKET_ENV, str(tmp_path / "none.sock"))
     assert client.forward(["list"]) is None
     assert daemon.served() == 0
+
+
+def test_a_daemon_of_another_version_declines_and_ends(daemon: Daemon) -> None:
+    request = client.run_request(["list"])  # as the console script builds it, but older
+    request = dataclasses.replace(request, version="0.0.1")
+    null = [os.open(os.devnull, os.O_RDWR) for _ in range(3)]
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(str(daemon.address.socket))
+            channel = Channel(sock)
+            channel.send(request.to_message(), fds=null)
+            answer = channel.receive()
+    finally:
+        for fd in null:
+            os.close(fd)
+    assert answer is not None and "out of date" in answer["declined"]
+    deadline = time.monotonic() + 30
+    while daemon.address.socket.exists():  # it ends; the next command runs in its own process
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    listed = daemon.judge("list")
+    assert listed.returncode == 0 and "two-sum" in listed.stdout
+    daemon.judge("daemon", "start", daemon=False)  # for the fixture's stop
 
 
 def test_a_daemon_whose_judge_changed_on_disk_notices(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ interpreter in it. `judge daemon start` does that work ahead of time:
                            process (`client`) with its own stdin, stdout and stderr, folder
                            and environment; that process runs the CLI exactly as a fresh
                            `judge` would, sends back the exit code and ends. The daemon forks
-                           the next ready process at once.
+                           the next ready process then (or at once, for a command waiting).
 
 Every command gets a process of its own, used once: nothing of one command (its problem
 modules, its submission's container) reaches the next, as without the daemon. The daemon

@@ -39,7 +39,7 @@ def forward(argv: Sequence[str]) -> int | None:
     with sock:
         channel = Channel(sock)
         try:
-            channel.send(_request(argv).to_message(), fds=(0, 1, 2))
+            channel.send(run_request(argv).to_message(), fds=(0, 1, 2))
             answer = channel.receive()
         except (OSError, ProtocolError, ValueError):
             return None
@@ -102,7 +102,9 @@ def _connect(path: Path) -> socket.socket:
     return sock
 
 
-def _request(argv: Sequence[str]) -> RunRequest:
+def run_request(argv: Sequence[str]) -> RunRequest:
+    """The request for `judge ARGV` as this process would run it: its folder, environment,
+    umask and stream encodings."""
     umask = os.umask(0o022)
     os.umask(umask)
     return RunRequest(

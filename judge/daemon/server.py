@@ -3,8 +3,9 @@
 The parent never runs a command and never talks to Docker: it imports the judge, listens,
 and forks. So each fork starts from one thread and no open connection, and a ready child
 makes its own Docker client. The ready child accepts connections itself; the first `run` it
-accepts makes it that command's process (it tells the parent over a pipe, which forks the
-next ready child), and a `status` is answered without using it up.
+accepts makes it that command's process (it tells the parent over a pipe, whose end of file
+then says the command ended), and a `status` is answered without using it up. The parent
+forks the next ready child when the command ends, or at once if a connection is waiting.
 
 A forked child must end through a normal interpreter exit (atexit hooks kill its spare
 container, threads are joined), never by unwinding the parent's frames: `serve` therefore
@@ -79,13 +80,13 @@ DOCKER_SETTINGS = ("DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCK
 sandbox (it opens its own)."""
 
 
-class AlreadyRunning(Exception):
-    """Another daemon answers on the socket."""
-
-
 LIBRARIES = tuple(sorted({Path(sysconfig.get_paths()[name]) for name in ("purelib", "platlib")}))
 """Where the judge's dependencies are installed: installing or upgrading one changes the
 folder's own modification time."""
+
+
+class AlreadyRunning(Exception):
+    """Another daemon answers on the socket."""
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,7 @@ class _Ready:
             if len(channel.fds) != 3:
                 raise ProtocolError("a run comes with its stdin, stdout and stderr")
             if request.version != __version__ or self.snapshot.changed():
+                channel.close_fds()
                 channel.send({"declined": "the daemon is out of date: it ends"})
                 os.write(self.pipe, STOPPING)
                 self._release()
@@ -362,6 +364,7 @@ class _Ready:
             try:
                 os.chdir(request.cwd)
             except OSError as error:
+                channel.close_fds()
                 channel.send({"declined": f"cannot enter the command's folder ({error})"})
                 return None
             for number in (signal.SIGTERM, signal.SIGHUP):  # as in a fresh process
@@ -437,6 +440,7 @@ class Command:
         except SystemExit as end:
             code = _exit_code(end.code)
         finally:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Ctrl-C: the command is over
             release_held()  # a command that judged elsewhere leaves no container behind
             for stream in (sys.stdout, sys.stderr):
                 with contextlib.suppress(Exception):
