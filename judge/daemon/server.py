@@ -115,8 +115,9 @@ class CodeSnapshot:
         return CodeSnapshot.take(package, libraries) != self
 
 
-class _Stop(Exception):
-    """SIGTERM, SIGINT or SIGHUP reached the parent."""
+class _Stop(BaseException):
+    """SIGTERM, SIGINT or SIGHUP reached the daemon. A BaseException, like KeyboardInterrupt,
+    so that no `except Exception` on the way (a container's cleanup) swallows it."""
 
 
 def serve(where: Address, idle_s: float = IDLE_S) -> Command | None:
@@ -213,7 +214,9 @@ class _Parent:
                         _reap()
                     elif self.ready is not None and fd == self.ready.pipe:
                         note = os.read(fd, 64)
-                        if STOPPING in note:
+                        if STOPPING in note:  # it releases its sandbox and exits by itself
+                            _end(self.ready.pid, terminate=False)
+                            self.ready = None
                             return None
                         if TAKEN in note:
                             self.served += 1
@@ -265,11 +268,13 @@ def _waiting(listener: socket.socket) -> bool:
     return bool(select.select([listener], [], [], 0)[0])
 
 
-def _end(pid: int) -> None:
-    """Stop the ready child and wait (a while) until it has killed its container, so that
-    nothing of the daemon is left once `judge daemon stop` returns."""
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGTERM)
+def _end(pid: int, terminate: bool = True) -> None:
+    """Stop the ready child (unless it is ending by itself) and wait (a while) until it has
+    killed its container, so that nothing of the daemon is left once `judge daemon stop`
+    returns."""
+    if terminate:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + END_WAIT_S
     with contextlib.suppress(ChildProcessError):
         while not os.waitpid(pid, os.WNOHANG)[0] and time.monotonic() < deadline:
@@ -321,6 +326,8 @@ class _Ready:
         except _Stop:
             self._release()
             return None
+        finally:
+            self.listener.close()  # the parent's: this child never accepts again
 
     def _open_sandbox(self) -> None:
         from judge.core.errors import SandboxUnavailable
@@ -394,6 +401,10 @@ class _Ready:
             held.close()
 
     def _release(self) -> None:
+        """Kill the held container; this child is ending, so a second stop must not cut the
+        kill short (it would leave the container running)."""
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, signal.SIG_IGN)
         if self.held is not None:
             self.held.close()
             self.held = None
