@@ -157,10 +157,12 @@ def test_container_killed_from_outside_is_an_internal_error(
     mine = {"label": f"{OWNER_LABEL}={socket.gethostname()}:{os.getpid()}"}
 
     def assassin() -> None:
+        # The low-level listing: the high-level one inspects each container in turn, and
+        # fails when one is removed in between (containers are killed in the background).
         while not stop.wait(0.4):
-            for container in client.containers.list(filters=mine):
+            for summary in client.api.containers(filters=mine):
                 with contextlib.suppress(Exception):
-                    container.kill()
+                    client.api.kill(summary["Id"])
                 return
 
     thread = threading.Thread(target=assassin)
@@ -201,7 +203,7 @@ def test_containers_of_a_dead_judge_are_swept(docker_opened: OpenedSandbox) -> N
         labels={"judge.session": "1", OWNER_LABEL: f"{socket.gethostname()}:{gone.pid}"},
     )
     assert sweep_orphans(client) >= 1
-    assert orphan.id not in {c.id for c in client.containers.list(all=True)}
+    assert orphan.id not in {summary["Id"] for summary in client.api.containers(all=True)}
 
 
 def test_shrinking_a_crash_is_bounded(add_problem: Problem, docker_opened: OpenedSandbox) -> None:

@@ -8,20 +8,29 @@ remote engine gives no access, and then the harness' times stand alone.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from judge.sandbox.session import Usage
 
+READ_BYTES = 1 << 16
+"""More than any of the accounting files holds (a few lines each)."""
+
 
 @dataclass(frozen=True)
 class CgroupFiles:
-    """Where the container's accounting lives on the host (cgroup v1 or v2)."""
+    """Where the container's accounting lives on the host (cgroup v1 or v2).
+
+    Each file is opened once and read again from its start for every request (a session
+    reads six per request: opening them each time was a quarter of a small case's host
+    time). `close` releases them, on the thread that reads them, when the session ends."""
 
     cpu_ns: Path | None
     cpu_usec: Path | None
     memory_peak: Path | None
     oom_events: Path | None
+    _open: dict[Path, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_pid(cls, pid: int) -> CgroupFiles | None:
@@ -64,24 +73,37 @@ class CgroupFiles:
     def _cpu_s(self) -> float | None:
         try:
             if self.cpu_ns is not None:
-                return int(self.cpu_ns.read_text()) / 1e9
+                return int(self._read(self.cpu_ns)) / 1e9
             if self.cpu_usec is not None:
-                return _keyed(self.cpu_usec.read_text(), "usage_usec") / 1e6
+                return _keyed(self._read(self.cpu_usec), "usage_usec") / 1e6
         except (OSError, ValueError):
             pass
         return None
 
     def _peak(self) -> int | None:
         try:
-            return int(self.memory_peak.read_text()) if self.memory_peak else None
+            return int(self._read(self.memory_peak)) if self.memory_peak else None
         except (OSError, ValueError):
             return None
 
     def _ooms(self) -> int | None:
         try:
-            return int(_keyed(self.oom_events.read_text(), "oom_kill")) if self.oom_events else None
+            if self.oom_events is None:
+                return None
+            return int(_keyed(self._read(self.oom_events), "oom_kill"))
         except (OSError, ValueError, KeyError):
             return None
+
+    def _read(self, path: Path) -> str:
+        descriptor = self._open.get(path)
+        if descriptor is None:
+            descriptor = self._open[path] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        return os.pread(descriptor, READ_BYTES, 0).decode()
+
+    def close(self) -> None:
+        """Close the files; later reads open them again (none is expected)."""
+        while self._open:
+            os.close(self._open.popitem()[1])
 
 
 def _keyed(text: str, key: str) -> int:

@@ -259,6 +259,8 @@ class DockerSession(HarnessSession):
         """Close our end of the harness' streams, then end the container (`Container.kill`)."""
         self._killed = True
         self._sock = None
+        if self._cgroup is not None:
+            self._cgroup.close()
         if self._container is not None:
             container, self._container = self._container, None
             container.kill_soon()
