@@ -45,6 +45,7 @@ def run(
 
     Exit code 0 when accepted, 1 when not, 2 for a usage error or no sandbox, 3 when the
     judge itself failed. --json prints the report as JSON (schema 1, see README).
+    After `judge daemon start`, each run starts warm (imports done, a container started).
     """
     from judge.sandbox import SandboxChoice, get_ready, open_sandbox
     from judge.sandbox.staging import SubmissionRefused, read_submission
