@@ -20,7 +20,7 @@ import pytest
 from judge.core.errors import SandboxUnavailable
 from judge.core.problem import Problem, load_problem
 from judge.sandbox import OpenedSandbox, SandboxChoice, open_sandbox
-from judge.sandbox.containers import SESSION_LABEL
+from judge.sandbox.containers import SESSION_LABEL, finish_kills
 from judge.sandbox.docker import connect
 from judge.sandbox.process import NOBODY
 
@@ -147,6 +147,7 @@ def _containers() -> list[str]:
 def _nothing_left_behind() -> Iterator[None]:
     """After the whole run: no session container, sandbox process or staging folder remains."""
     yield
+    finish_kills()  # containers are killed in the background: wait for the last ones
     time.sleep(0.5)  # the kernel reaps killed processes asynchronously
     left = []
     if _stage_folders():

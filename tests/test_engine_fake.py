@@ -374,3 +374,27 @@ def test_cancelling_a_class_problem_stops_between_its_requests(top_k: Problem) -
         judge(top_k, submission, opened, JudgeOptions(max_examples=5), watch)
     ops = [request["op"] for request in sandbox.requests(submission)]
     assert ops == []  # started, but not one request was sent after the cancel
+
+
+def test_a_ctrl_c_while_the_submission_loads_leaves_no_session_running(
+    add_problem: Problem,
+) -> None:
+    """An interrupt while the first session waits for its hello (the submission importing)
+    still closes that session: nothing of it (process, folder, container) is left behind."""
+    sandbox = FakeSandbox.importing()
+    original = sandbox.start
+
+    def start_then_interrupt(*args: Any, **kwargs: Any) -> Any:
+        session = original(*args, **kwargs)
+
+        def interrupted(timeout_s: float) -> Any:
+            raise KeyboardInterrupt
+
+        session.hello = interrupted  # type: ignore[method-assign]
+        return session
+
+    sandbox.start = start_then_interrupt  # type: ignore[method-assign]
+    opened = OpenedSandbox(sandbox, SandboxInfo(kind="fake"))
+    with pytest.raises(KeyboardInterrupt):
+        judge(add_problem, SUBMISSIONS / "ok.py", opened, JudgeOptions(max_examples=5))
+    assert sandbox.sessions and not any(session.alive for session in sandbox.sessions)

@@ -94,7 +94,11 @@ class Runner:
                 Verdict.CE, f"the submission file is refused: {refused}"
             ) from None
         self.sessions_started += 1
-        hello = session.hello(IMPORT_TIMEOUT_S)
+        try:
+            hello = session.hello(IMPORT_TIMEOUT_S)
+        except BaseException:  # interrupted while it loads (a Ctrl-C): it is not left running
+            session.close()
+            raise
         if hello.outcome is Outcome.REPLY and hello.reply and hello.reply["ok"]:
             self._session = session
             return session

@@ -46,6 +46,11 @@ interpreter waits for them as it exits (concurrent.futures joins its threads the
 is left running; a judge killed outright leaves it to `sweep_orphans`."""
 
 
+def finish_kills() -> None:
+    """Wait until every container whose kill was asked so far is gone."""
+    _ENDING.submit(lambda: None).result()  # one thread, in order: the kills before it are done
+
+
 def owner() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
@@ -214,8 +219,13 @@ class Spare:
         pending, self._next = self._next, None
         container = None
         if pending is not None:
-            with contextlib.suppress(docker.errors.DockerException):
-                container = pending.result()  # a failed spare is retried once, synchronously
+            try:
+                container = pending.result()
+            except docker.errors.DockerException:
+                pass  # a failed spare is retried once, synchronously
+            except BaseException:  # interrupted while it starts: it is killed once started
+                _discard(pending)
+                raise
         if container is not None and container.memory_mib != limits.memory_mib:
             try:
                 container.resize(limits.memory_mib)

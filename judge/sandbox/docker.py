@@ -22,7 +22,7 @@ import docker.errors
 
 from judge.core.errors import SandboxUnavailable
 from judge.core.verdict import Limits
-from judge.sandbox.containers import Container, Spare, sweep_orphans
+from judge.sandbox.containers import Container, Spare, finish_kills, sweep_orphans
 from judge.sandbox.image import find_image, image_tag
 from judge.sandbox.session import (
     STDERR,
@@ -135,12 +135,19 @@ class DockerSandbox:
             container = self._spare.take(limits)
         except docker.errors.DockerException as error:
             raise SessionFailed(f"could not start the sandbox container: {error}") from None
-        if self.keep_spare:
-            self._spare.prepare(limits)
-        return DockerSession(self.client, container, source, entry, limits)
+        try:
+            if self.keep_spare:
+                self._spare.prepare(limits)
+            return DockerSession(self.client, container, source, entry, limits)
+        except BaseException:  # interrupted halfway (a Ctrl-C): the container goes too
+            container.kill()
+            raise
 
     def close(self) -> None:
+        """Kill the spare, and wait for the kills of used containers: nothing this sandbox
+        started runs once it is closed."""
         self._spare.close()
+        finish_kills()
 
 
 class DockerSession(HarnessSession):

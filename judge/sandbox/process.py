@@ -102,47 +102,56 @@ class ProcessSession(HarnessSession):
         super().__init__(limits)
         self._stage = stage(submission)
         self._killed = False
-        scratch = self._stage / "scratch"
-        scratch.mkdir()
-        scratch.chmod(0o777)
-        is_root = os.geteuid() == 0
-        drop_to_nobody = is_root and _world_can_run(Path(sys.executable))
-        processes = _process_count(NOBODY if drop_to_nobody else os.getuid()) + EXTRA_PROCESSES
-        # RLIMIT_DATA counts reserved memory, so it also covers the harness' thread stack.
-        memory_bytes = (limits.memory_mib << 20) + HARNESS_STACK_BYTES
+        try:
+            scratch = self._stage / "scratch"
+            scratch.mkdir()
+            scratch.chmod(0o777)
+            is_root = os.geteuid() == 0
+            drop_to_nobody = is_root and _world_can_run(Path(sys.executable))
+            processes = _process_count(NOBODY if drop_to_nobody else os.getuid()) + EXTRA_PROCESSES
+            # RLIMIT_DATA counts reserved memory, so it also covers the harness' thread stack.
+            memory_bytes = (limits.memory_mib << 20) + HARNESS_STACK_BYTES
 
-        def confine() -> None:  # runs in the child between fork and exec
-            if _UNSHARE is not None:
-                _UNSHARE(CLONE_NEWNET if is_root else CLONE_NEWUSER | CLONE_NEWNET)
-            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-            resource.setrlimit(resource.RLIMIT_CPU, (CPU_BACKSTOP_S, CPU_BACKSTOP_S))
-            resource.setrlimit(resource.RLIMIT_DATA, (memory_bytes, memory_bytes))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_BYTES, FILE_SIZE_BYTES))
-            resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
-            if drop_to_nobody:
-                os.setgroups([])
-                os.setgid(NOBODY)
-                os.setuid(NOBODY)
-            resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
+            def confine() -> None:  # runs in the child between fork and exec
+                if _UNSHARE is not None:
+                    _UNSHARE(CLONE_NEWNET if is_root else CLONE_NEWUSER | CLONE_NEWNET)
+                resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+                resource.setrlimit(resource.RLIMIT_CPU, (CPU_BACKSTOP_S, CPU_BACKSTOP_S))
+                resource.setrlimit(resource.RLIMIT_DATA, (memory_bytes, memory_bytes))
+                resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_BYTES, FILE_SIZE_BYTES))
+                resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
+                if drop_to_nobody:
+                    os.setgroups([])
+                    os.setgid(NOBODY)
+                    os.setuid(NOBODY)
+                resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
-        command = [sys.executable, "-I", str(self._stage / "harness.py")]
-        self._process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=scratch,
-            env={**ENVIRONMENT, "PATH": os.defpath, "HOME": str(scratch)},
-            preexec_fn=confine,
-            start_new_session=True,
-        )
-        self._selector = selectors.DefaultSelector()
-        for stream, pipe in ((STDOUT, self._process.stdout), (STDERR, self._process.stderr)):
-            assert pipe is not None
-            os.set_blocking(pipe.fileno(), False)
-            self._selector.register(pipe, selectors.EVENT_READ, stream)
-        self._open_streams = 2
-        self._load(str(self._stage / SUBMISSION_NAME), entry)
+            command = [sys.executable, "-I", str(self._stage / "harness.py")]
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=scratch,
+                env={**ENVIRONMENT, "PATH": os.defpath, "HOME": str(scratch)},
+                preexec_fn=confine,
+                start_new_session=True,
+            )
+            self._selector = selectors.DefaultSelector()
+            for stream, pipe in ((STDOUT, self._process.stdout), (STDERR, self._process.stderr)):
+                assert pipe is not None
+                os.set_blocking(pipe.fileno(), False)
+                self._selector.register(pipe, selectors.EVENT_READ, stream)
+            self._open_streams = 2
+            self._load(str(self._stage / SUBMISSION_NAME), entry)
+        except BaseException:  # interrupted halfway (a Ctrl-C): leave no process or folder
+            started = getattr(self, "_process", None)
+            if started is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(started.pid, signal.SIGKILL)
+                started.wait()
+            shutil.rmtree(self._stage, ignore_errors=True)
+            raise
 
     def _send(self, data: bytes, deadline: float) -> Outcome | None:
         stdin = self._process.stdin
