@@ -38,26 +38,36 @@ def forward(argv: Sequence[str]) -> int | None:
         return None
     with sock:
         channel = Channel(sock)
-        try:
-            channel.send(run_request(argv).to_message(), fds=(0, 1, 2))
-            answer = channel.receive()
-        except (OSError, ProtocolError, ValueError):
-            return None
-        if not answer or answer.get("started") is not True:
-            return None  # declined: nothing has run, so running it here is safe
-        previous = {number: signal.getsignal(number) for number in FORWARDED_SIGNALS}
+        # Caught from before the request goes: a Ctrl-C at any moment reaches the command
+        # (the daemon reads it after the request), never this process as a traceback. One
+        # that comes while the request is being written waits (blocked) until it is whole.
+        relayed: list[int] = []
 
         def relay(number: int, frame: FrameType | None) -> None:
             del frame
+            relayed.append(number)
             with contextlib.suppress(OSError):
                 channel.send({"op": "signal", "number": number})
 
-        for number in FORWARDED_SIGNALS:
-            signal.signal(number, relay)
+        previous = {number: signal.signal(number, relay) for number in FORWARDED_SIGNALS}
         try:
-            answer = channel.receive()
-        except (OSError, ProtocolError):
-            answer = None
+            try:
+                signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED_SIGNALS)
+                try:
+                    channel.send(run_request(argv).to_message(), fds=(0, 1, 2))
+                finally:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, FORWARDED_SIGNALS)
+                answer = channel.receive()
+            except (OSError, ProtocolError, ValueError):
+                answer = None
+            if not answer or answer.get("started") is not True:
+                # Declined, so nothing has run: run it here, unless the user has already
+                # asked to stop (the shell's code for that signal, as if it had ended us).
+                return 128 + relayed[0] if relayed else None
+            try:
+                answer = channel.receive()
+            except (OSError, ProtocolError):
+                answer = None
         finally:
             for number, handler in previous.items():
                 signal.signal(number, handler)
