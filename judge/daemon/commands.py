@@ -15,6 +15,7 @@ from rich.text import Text
 from judge.cli.common import json_option
 from judge.core.errors import ExitCode, SandboxUnavailable, UsageError
 from judge.core.text import printable
+from judge.daemon.address import Address, UnsafeFolder, address
 
 START_WAIT_S = 60.0
 """How long `start` waits for the daemon to answer (it imports the judge, starts a container)."""
@@ -42,13 +43,9 @@ def daemon() -> None:
 )
 def start(idle: float) -> None:
     """Start the daemon (nothing happens if it already runs)."""
-    from judge.daemon.address import UnsafeFolder, address
     from judge.daemon.client import status
 
-    try:
-        where = address()
-    except UnsafeFolder as error:
-        raise UsageError(str(error)) from None
+    where = _address()
     console = Console()
     running = status(where)
     if running is not None:
@@ -86,13 +83,9 @@ def start(idle: float) -> None:
 @daemon.command(short_help="Stop the daemon.")
 def stop() -> None:
     """Stop the daemon; commands it is running finish first, in their own processes."""
-    from judge.daemon.address import UnsafeFolder, address
     from judge.daemon.client import status
 
-    try:
-        where = address()
-    except UnsafeFolder as error:
-        raise UsageError(str(error)) from None
+    where = _address()
     running = status(where)
     if running is None:
         Console().print(Text("no judge daemon runs"))
@@ -110,13 +103,9 @@ def show_status(as_json: bool) -> None:
     """Say whether the daemon runs: exit 0 if it does, 1 if not."""
     import json
 
-    from judge.daemon.address import UnsafeFolder, address
     from judge.daemon.client import status
 
-    try:
-        where = address()
-    except UnsafeFolder as error:
-        raise UsageError(str(error)) from None
+    where = _address()
     running = status(where)
     if as_json:
         click.echo(json.dumps(None if running is None else vars(running)))
@@ -132,3 +121,11 @@ def show_status(as_json: bool) -> None:
             )
         )
     sys.exit(ExitCode.OK if running is not None else ExitCode.NOT_ACCEPTED)
+
+
+def _address() -> Address:
+    """This installation's daemon address, or a usage error when its folder is not private."""
+    try:
+        return address()
+    except UnsafeFolder as error:
+        raise UsageError(str(error)) from None

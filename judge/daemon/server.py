@@ -120,6 +120,11 @@ class _Stop(BaseException):
     so that no `except Exception` on the way (a container's cleanup) swallows it."""
 
 
+def _raise_stop(number: int, frame: FrameType | None) -> None:
+    """The parent's and the ready child's handler of the signals that end them."""
+    raise _Stop
+
+
 def serve(where: Address, idle_s: float = IDLE_S) -> Command | None:
     """Run the daemon until it is idle for `idle_s`, stopped, or out of date: None then. In
     a forked child, returns the command it took (the caller runs it and exits with it)."""
@@ -190,11 +195,8 @@ class _Parent:
         """Commands running, by their pipe."""
 
     def run(self) -> Command | None:
-        def stop(number: int, frame: FrameType | None) -> None:
-            raise _Stop
-
         for number in FORWARDED_SIGNALS:
-            signal.signal(number, stop)
+            signal.signal(number, _raise_stop)
         deadline = time.monotonic() + self.idle_s
         try:
             while True:
@@ -305,12 +307,8 @@ class _Ready:
 
     def run(self) -> Command | None:
         """The command this child took, or None when it is to exit (stopped, out of date)."""
-
-        def stop(number: int, frame: FrameType | None) -> None:
-            raise _Stop
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGHUP, stop)
+        signal.signal(signal.SIGTERM, _raise_stop)
+        signal.signal(signal.SIGHUP, _raise_stop)
         try:
             self._open_sandbox()
             while True:

@@ -140,7 +140,7 @@ class DockerSandbox:
                 self._spare.prepare(limits)
             return DockerSession(self.client, container, source, entry, limits)
         except BaseException:  # interrupted halfway (a Ctrl-C): the container goes too
-            container.kill()
+            container.kill_soon()  # the killer thread, where the session's own kill also goes
             raise
 
     def close(self) -> None:

@@ -127,6 +127,7 @@ class ProcessSession(HarnessSession):
                 resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
 
             command = [sys.executable, "-I", str(self._stage / "harness.py")]
+            self._selector = selectors.DefaultSelector()
             self._process = subprocess.Popen(
                 command,
                 stdin=subprocess.PIPE,
@@ -137,7 +138,6 @@ class ProcessSession(HarnessSession):
                 preexec_fn=confine,
                 start_new_session=True,
             )
-            self._selector = selectors.DefaultSelector()
             for stream, pipe in ((STDOUT, self._process.stdout), (STDERR, self._process.stderr)):
                 assert pipe is not None
                 os.set_blocking(pipe.fileno(), False)
@@ -145,12 +145,10 @@ class ProcessSession(HarnessSession):
             self._open_streams = 2
             self._load(str(self._stage / SUBMISSION_NAME), entry)
         except BaseException:  # interrupted halfway (a Ctrl-C): leave no process or folder
-            started = getattr(self, "_process", None)
-            if started is not None:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(started.pid, signal.SIGKILL)
-                started.wait()
-            shutil.rmtree(self._stage, ignore_errors=True)
+            if hasattr(self, "_process"):
+                self._kill()
+            else:
+                shutil.rmtree(self._stage, ignore_errors=True)
             raise
 
     def _send(self, data: bytes, deadline: float) -> Outcome | None:
